@@ -1,0 +1,149 @@
+//! The set of shapes the chosen operations need: their inputs, outputs and errors, the
+//! service's common errors, and everything those reach through members.
+
+use std::collections::BTreeSet;
+
+use crate::error::{Error, Result};
+use crate::model::{traits, Model, Shape, ShapeId, ShapeKind};
+
+/// The chosen operations of one service and every shape they reach.
+#[derive(Debug)]
+pub struct OperationClosure {
+    pub service: ShapeId,
+    /// Chosen operations in the service's order, so output does not depend on argument order.
+    pub operations: Vec<ShapeId>,
+    pub shapes: BTreeSet<ShapeId>,
+}
+
+impl OperationClosure {
+    /// Resolves `names` (operation shape names; all of the service's when empty) against
+    /// `service` (the model's only service when `None`).
+    pub fn resolve(model: &Model, service: Option<&ShapeId>, names: &[String]) -> Result<Self> {
+        let service = find_service(model, service)?;
+        let ShapeKind::Service(service_shape) = &service.kind else {
+            unreachable!("find_service returns services only");
+        };
+        let available = service_operations(model, service)?;
+        let operations = select_operations(&service.id, &available, names)?;
+        let mut closure = Self {
+            service: service.id.clone(),
+            operations: operations.clone(),
+            shapes: BTreeSet::new(),
+        };
+        for operation_id in &operations {
+            let Some(ShapeKind::Operation(operation)) = model.shape(operation_id).map(|s| &s.kind)
+            else {
+                return Err(Error::model(operation_id, "is listed as an operation but is not one"));
+            };
+            for (role, target) in [("input", &operation.input), ("output", &operation.output)] {
+                if let Some(target) = target {
+                    expect_structure(model, operation_id, role, target)?;
+                    closure.visit(model, target);
+                }
+            }
+            for error in operation.errors.iter().chain(&service_shape.errors) {
+                expect_structure(model, operation_id, "error", error)?;
+                if !model.shape(error).is_some_and(|s| s.traits.has(traits::ERROR)) {
+                    return Err(Error::model(
+                        operation_id,
+                        format!("error `{error}` has no `smithy.api#error` trait"),
+                    ));
+                }
+                closure.visit(model, error);
+            }
+        }
+        Ok(closure)
+    }
+
+    fn visit(&mut self, model: &Model, id: &ShapeId) {
+        if !self.shapes.insert(id.clone()) {
+            return;
+        }
+        if let Some(shape) = model.shape(id) {
+            for member in shape.kind.members() {
+                self.visit(model, &member.target);
+            }
+        }
+    }
+}
+
+fn find_service<'m>(model: &'m Model, wanted: Option<&ShapeId>) -> Result<&'m Shape> {
+    if let Some(id) = wanted {
+        let shape = model
+            .shape(id)
+            .ok_or_else(|| Error::model(id, "no such service in the model"))?;
+        return match shape.kind {
+            ShapeKind::Service(_) => Ok(shape),
+            _ => Err(Error::model(id, format!("is a {}, not a service", shape.kind.type_name()))),
+        };
+    }
+    let services: Vec<&Shape> = model
+        .shapes()
+        .filter(|shape| matches!(shape.kind, ShapeKind::Service(_)))
+        .collect();
+    match services.as_slice() {
+        [only] => Ok(only),
+        [] => Err(Error::model("the model", "has no service shape")),
+        many => Err(Error::model(
+            "the model",
+            format!(
+                "has {} services ({}); choose one with --service",
+                many.len(),
+                many.iter().map(|s| s.id.to_string()).collect::<Vec<_>>().join(", ")
+            ),
+        )),
+    }
+}
+
+/// Operations bound to the service directly or through its resources, in model order.
+fn service_operations(model: &Model, service: &Shape) -> Result<Vec<ShapeId>> {
+    let ShapeKind::Service(service_shape) = &service.kind else {
+        return Ok(Vec::new());
+    };
+    let mut operations = service_shape.operations.clone();
+    let mut pending: Vec<ShapeId> = service_shape.resources.iter().rev().cloned().collect();
+    let mut seen = BTreeSet::new();
+    while let Some(resource_id) = pending.pop() {
+        if !seen.insert(resource_id.clone()) {
+            continue;
+        }
+        let Some(ShapeKind::Resource(resource)) = model.shape(&resource_id).map(|s| &s.kind) else {
+            return Err(Error::model(&resource_id, "is bound as a resource but is not one"));
+        };
+        operations.extend(resource.operations.iter().cloned());
+        pending.extend(resource.resources.iter().rev().cloned());
+    }
+    let mut unique = BTreeSet::new();
+    operations.retain(|id| unique.insert(id.clone()));
+    Ok(operations)
+}
+
+fn select_operations(service: &ShapeId, available: &[ShapeId], names: &[String]) -> Result<Vec<ShapeId>> {
+    if names.is_empty() {
+        return Ok(available.to_vec());
+    }
+    for name in names {
+        if !available.iter().any(|id| id.name() == name) {
+            return Err(Error::model(
+                service,
+                format!("has no operation named `{name}`"),
+            ));
+        }
+    }
+    Ok(available
+        .iter()
+        .filter(|id| names.iter().any(|name| name == id.name()))
+        .cloned()
+        .collect())
+}
+
+fn expect_structure(model: &Model, operation: &ShapeId, role: &str, target: &ShapeId) -> Result<()> {
+    match model.shape(target).map(|shape| &shape.kind) {
+        Some(ShapeKind::Structure(_)) => Ok(()),
+        Some(other) => Err(Error::model(
+            operation,
+            format!("its {role} `{target}` must be a structure, not a {}", other.type_name()),
+        )),
+        None => Err(Error::model(operation, format!("its {role} `{target}` does not exist"))),
+    }
+}

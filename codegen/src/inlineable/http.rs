@@ -1,0 +1,95 @@
+//! The HTTP request a serializer produces, independent of any HTTP library.
+//!
+//! Users sign and send requests with whatever client they already have, so the crate keeps
+//! no HTTP dependency of its own; the `http` feature adds a conversion to `http::Request`.
+
+/// A serialized request: method, path, headers and body, ready to be signed and sent to
+/// the service's endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpRequest {
+    method: &'static str,
+    uri: String,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl HttpRequest {
+    pub(crate) fn new(
+        method: &'static str,
+        uri: String,
+        headers: Vec<(&'static str, String)>,
+        body: Vec<u8>,
+    ) -> Self {
+        Self {
+            method,
+            uri,
+            headers,
+            body,
+        }
+    }
+
+    /// The HTTP method, such as `POST`.
+    pub fn method(&self) -> &str {
+        self.method
+    }
+
+    /// The request target: path and query, relative to the endpoint.
+    pub fn uri(&self) -> &str {
+        &self.uri
+    }
+
+    /// Header names and values in the order they were set.
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.headers.iter().map(|(name, value)| (*name, value.as_str()))
+    }
+
+    /// The value of the first header called `name`, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers()
+            .find(|(candidate, _)| candidate.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value)
+    }
+
+    /// The request body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// Takes the body out of the request.
+    pub fn into_body(self) -> Vec<u8> {
+        self.body
+    }
+}
+
+#[cfg(feature = "http")]
+impl TryFrom<HttpRequest> for ::http::Request<Vec<u8>> {
+    type Error = ::http::Error;
+
+    fn try_from(request: HttpRequest) -> Result<Self, Self::Error> {
+        let mut builder = ::http::Request::builder()
+            .method(request.method)
+            .uri(request.uri);
+        for (name, value) in request.headers {
+            builder = builder.header(name, value);
+        }
+        builder.body(request.body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HttpRequest;
+
+    #[test]
+    fn header_lookup_ignores_case() {
+        let request = HttpRequest::new(
+            "POST",
+            "/".to_owned(),
+            vec![("Content-Type", "application/x-amz-json-1.1".to_owned())],
+            b"{}".to_vec(),
+        );
+        assert_eq!(request.header("content-type"), Some("application/x-amz-json-1.1"));
+        assert_eq!(request.header("x-amz-target"), None);
+        assert_eq!(request.into_body(), b"{}");
+    }
+}

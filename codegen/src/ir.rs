@@ -1,0 +1,140 @@
+//! The intermediate representation the emitters read. Every Rust name, type and doc string is
+//! decided here, so emitters never look at the Smithy model and never invent names.
+
+/// Everything one generated crate contains.
+#[derive(Clone, Debug)]
+pub struct CrateIr {
+    pub service: ServiceIr,
+    pub operations: Vec<OperationIr>,
+    /// Structures shared between operations, emitted under `types::`.
+    pub structures: Vec<StructureIr>,
+    pub enums: Vec<EnumIr>,
+    /// Modeled errors, emitted under `types::error::`.
+    pub errors: Vec<StructureIr>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ServiceIr {
+    /// The service shape's name, which prefixes `X-Amz-Target` (`WorkspacesService`).
+    pub shape_name: String,
+    pub title: String,
+    pub version: Option<String>,
+    pub protocol: Protocol,
+    pub doc: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Protocol {
+    AwsJson1_0,
+    AwsJson1_1,
+}
+
+impl Protocol {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+            Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct OperationIr {
+    /// The operation shape's name, also the Rust type of the operation (`RegisterWorkspaceDirectory`).
+    pub name: String,
+    /// Module under `operation::` (`register_workspace_directory`).
+    pub module: String,
+    pub doc: String,
+    pub input: StructureIr,
+    pub output: StructureIr,
+    /// Rust names of the error structures this operation can return.
+    pub errors: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StructureRole {
+    Input,
+    Output,
+    Error,
+    Data,
+}
+
+#[derive(Clone, Debug)]
+pub struct StructureIr {
+    pub shape_id: String,
+    pub rust_name: String,
+    /// Private module file that holds the type and its builder (`_tag`).
+    pub module: String,
+    pub builder_name: String,
+    /// Name of the generated JSON serializer function for this structure.
+    pub serializer_fn: String,
+    pub doc: String,
+    pub role: StructureRole,
+    pub members: Vec<MemberIr>,
+}
+
+impl StructureIr {
+    /// Whether `build()` can fail: inputs always return `Result` (as in aws-sdk-rust), other
+    /// structures only when they have required members.
+    pub fn build_is_fallible(&self) -> bool {
+        self.role == StructureRole::Input || self.members.iter().any(|m| !m.optional)
+    }
+
+    pub fn has_sensitive_members(&self) -> bool {
+        self.members.iter().any(|m| m.sensitive)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct MemberIr {
+    /// The JSON key, exactly as in the model.
+    pub wire_name: String,
+    /// Field and getter name (`enable_work_docs`, or `r#type`).
+    pub field: String,
+    /// Builder setter taking `Option<T>` (`set_enable_work_docs`).
+    pub setter: String,
+    /// Builder getter (`get_enable_work_docs`).
+    pub getter: String,
+    pub doc: String,
+    pub ty: RustType,
+    /// The field is `Option<T>`; otherwise `T`, and `build()` fails when it is unset.
+    pub optional: bool,
+    /// `Debug` redacts the value.
+    pub sensitive: bool,
+}
+
+/// The Rust type of a value, before `Option` wrapping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RustType {
+    String,
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    F32,
+    F64,
+    List(Box<RustType>),
+    /// A map with string keys.
+    Map(Box<RustType>),
+    /// A structure under `types::`, by Rust name.
+    Structure(String),
+    /// An enum under `types::`, by Rust name.
+    Enum(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct EnumIr {
+    pub rust_name: String,
+    pub module: String,
+    pub doc: String,
+    pub variants: Vec<VariantIr>,
+    pub sensitive: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct VariantIr {
+    pub name: String,
+    pub value: String,
+    pub doc: String,
+}
