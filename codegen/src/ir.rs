@@ -138,3 +138,9 @@ pub struct VariantIr {
     pub value: String,
     pub doc: String,
 }
+
+/// The name of the serializer function for the structure called `rust_name`, shared by the
+/// function's definition and every call to it.
+pub fn serializer_fn(rust_name: &str) -> String {
+    format!("ser_{}", crate::naming::snake_case(rust_name))
+}

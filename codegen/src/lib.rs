@@ -1,8 +1,22 @@
-pub mod error;
-pub mod model;
-pub mod naming;
+//! smithy-bindgen reads an AWS Smithy model and writes small, dependency-free Rust bindings
+//! for the awsJson operations a user picks: request and response types with builders, enums
+//! that keep unknown values, and a serializer whose bytes match aws-sdk-rust's.
+//!
+//! The pipeline is one-way: [`model`] loads the JSON AST, [`closure`] finds the shapes the
+//! chosen operations reach, [`resolve`] turns them into the [`ir`] with every Rust name
+//! decided, and [`emit`] writes Rust from the IR alone.
+
 pub mod closure;
 pub mod docs;
-pub mod ir;
-pub mod resolve;
+pub mod emit;
+pub mod error;
+mod generator;
 pub mod inlineable;
+pub mod ir;
+pub mod model;
+pub mod naming;
+pub mod resolve;
+
+pub use emit::output::GeneratedFile;
+pub use error::Error;
+pub use generator::{FileDifference, Generator};

@@ -6,7 +6,7 @@ use crate::closure::OperationClosure;
 use crate::docs::html_to_markdown;
 use crate::error::{Error, Result};
 use crate::ir::{
-    CrateIr, EnumIr, MemberIr, OperationIr, Protocol, RustType, ServiceIr, StructureIr,
+    serializer_fn, CrateIr, EnumIr, MemberIr, OperationIr, Protocol, RustType, ServiceIr, StructureIr,
     StructureRole, VariantIr,
 };
 use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, SimpleType};
@@ -120,7 +120,7 @@ fn empty_structure(operation: &ShapeId, rust_name: &str, role: StructureRole) ->
         shape_id: format!("{operation}${rust_name}"),
         module: format!("_{}", snake_case(rust_name)),
         builder_name: format!("{rust_name}Builder"),
-        serializer_fn: format!("ser_{}", snake_case(rust_name)),
+        serializer_fn: serializer_fn(rust_name),
         rust_name: rust_name.to_owned(),
         doc: String::new(),
         role,
@@ -142,7 +142,7 @@ fn resolve_structure(model: &Model, shape: &Shape, name: &str, role: StructureRo
         shape_id: shape.id.to_string(),
         module: format!("_{}", snake_case(&rust_name)),
         builder_name: format!("{rust_name}Builder"),
-        serializer_fn: format!("ser_{}", snake_case(&rust_name)),
+        serializer_fn: serializer_fn(&rust_name),
         rust_name,
         doc: doc_of(&shape.traits),
         role,

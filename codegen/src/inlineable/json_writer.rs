@@ -1,6 +1,9 @@
 //! A compact JSON writer producing the same bytes as aws-smithy-json: no whitespace, keys
 //! in the order written, and only `"`, `\` and control characters escaped.
 
+// A crate uses only the value kinds its operations' members have.
+#![allow(dead_code)]
+
 /// Writes the members of one JSON object.
 pub(crate) struct JsonObjectWriter<'a> {
     out: &'a mut String,

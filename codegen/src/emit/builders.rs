@@ -1,0 +1,192 @@
+//! Builders in aws-sdk-rust's shape: `member(v)` sets (or appends to a list, or inserts into
+//! a map), `set_member(Option<T>)` replaces, `get_member()` reads, and `build()` checks
+//! that every required member is set, reporting all that are not.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::structs::{emit_redacting_debug, member_doc};
+use super::{ident, type_tokens};
+use crate::ir::{MemberIr, RustType, StructureIr};
+
+/// The builder for `structure`.
+pub(crate) fn emit_builder(structure: &StructureIr) -> TokenStream {
+    let name = ident(&structure.builder_name);
+    let doc = format!(" A builder for [`{}`].", structure.rust_name);
+    let fields = structure.members.iter().map(|member| {
+        let field = ident(&member.field);
+        let ty = type_tokens(&member.ty);
+        quote!(pub(crate) #field: ::std::option::Option<#ty>,)
+    });
+    let methods = structure.members.iter().map(emit_member_methods);
+    let build = emit_build(structure);
+    let sensitive = structure.has_sensitive_members();
+    let derives = if sensitive {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::std::fmt::Debug)])
+    };
+    let debug = sensitive
+        .then(|| emit_redacting_debug(&structure.builder_name, &structure.members, |m| m.sensitive));
+    quote! {
+        #[doc = #doc]
+        #[non_exhaustive]
+        #derives
+        pub struct #name { #(#fields)* }
+
+        impl #name {
+            #(#methods)*
+            #build
+        }
+
+        #debug
+    }
+}
+
+fn emit_member_methods(member: &MemberIr) -> TokenStream {
+    let field = ident(&member.field);
+    let setter = ident(&member.setter);
+    let getter = ident(&member.getter);
+    let ty = type_tokens(&member.ty);
+    let doc = member_doc(member);
+    let fluent = match &member.ty {
+        RustType::List(element) => {
+            let (param, value) = into_param(element);
+            let note = format!(
+                " Appends one item; use [`{}`](Self::{}) to replace the whole list.",
+                member.setter.trim_start_matches("r#"),
+                member.setter
+            );
+            quote! {
+                #doc
+                #[doc = ""]
+                #[doc = #note]
+                pub fn #field(mut self, input: #param) -> Self {
+                    let mut items = self.#field.unwrap_or_default();
+                    items.push(#value);
+                    self.#field = ::std::option::Option::Some(items);
+                    self
+                }
+            }
+        }
+        RustType::Map(value_ty) => {
+            let (param, value) = into_param(value_ty);
+            let note = format!(
+                " Inserts one entry; use [`{}`](Self::{}) to replace the whole map.",
+                member.setter.trim_start_matches("r#"),
+                member.setter
+            );
+            quote! {
+                #doc
+                #[doc = ""]
+                #[doc = #note]
+                pub fn #field(mut self, key: impl ::std::convert::Into<::std::string::String>, input: #param) -> Self {
+                    let mut entries = self.#field.unwrap_or_default();
+                    entries.insert(key.into(), #value);
+                    self.#field = ::std::option::Option::Some(entries);
+                    self
+                }
+            }
+        }
+        other => {
+            let (param, value) = into_param(other);
+            quote! {
+                #doc
+                pub fn #field(mut self, input: #param) -> Self {
+                    self.#field = ::std::option::Option::Some(#value);
+                    self
+                }
+            }
+        }
+    };
+    quote! {
+        #fluent
+        #doc
+        pub fn #setter(mut self, input: ::std::option::Option<#ty>) -> Self {
+            self.#field = input;
+            self
+        }
+        #doc
+        pub fn #getter(&self) -> &::std::option::Option<#ty> {
+            &self.#field
+        }
+    }
+}
+
+/// Strings take `impl Into<String>` as in aws-sdk-rust; other values are taken as they are.
+fn into_param(ty: &RustType) -> (TokenStream, TokenStream) {
+    match ty {
+        RustType::String => (
+            quote!(impl ::std::convert::Into<::std::string::String>),
+            quote!(input.into()),
+        ),
+        other => (type_tokens(other), quote!(input)),
+    }
+}
+
+fn emit_build(structure: &StructureIr) -> TokenStream {
+    let target = ident(&structure.rust_name);
+    let type_name = &structure.rust_name;
+    let doc = format!(" Builds a [`{type_name}`].");
+    let required: Vec<&MemberIr> = structure.members.iter().filter(|m| !m.optional).collect();
+    let assignments = structure.members.iter().map(|member| {
+        let field = ident(&member.field);
+        if member.optional {
+            quote!(#field: self.#field,)
+        } else {
+            quote!(#field,)
+        }
+    });
+    if !structure.build_is_fallible() {
+        return quote! {
+            #[doc = #doc]
+            pub fn build(self) -> #target {
+                #target { #(#assignments)* }
+            }
+        };
+    }
+    let path = quote!(crate::error::BuildError);
+    let error_doc = " Fails with a [`BuildError`](crate::error::BuildError) naming every required member that is unset.";
+    // The builder lives in the same module as the type it builds.
+    let target_path = quote!(#target);
+    if required.is_empty() {
+        return quote! {
+            #[doc = #doc]
+            #[doc = ""]
+            #[doc = " Every member of an operation input is optional, so this never fails today; it returns a `Result` like aws-sdk-rust's builders so that code ports unchanged."]
+            pub fn build(self) -> ::std::result::Result<#target_path, #path> {
+                ::std::result::Result::Ok(#target_path { #(#assignments)* })
+            }
+        };
+    }
+    let checks = required.iter().map(|member| {
+        let field = ident(&member.field);
+        let label = member.field.trim_start_matches("r#");
+        quote! {
+            if self.#field.is_none() {
+                missing.push(#label);
+            }
+        }
+    });
+    let names: Vec<_> = required.iter().map(|m| ident(&m.field)).collect();
+    let destructure = if names.len() == 1 {
+        let name = &names[0];
+        quote!(let ::std::option::Option::Some(#name) = self.#name else)
+    } else {
+        let patterns = names.iter().map(|n| quote!(::std::option::Option::Some(#n)));
+        quote!(let (#(#patterns),*) = (#(self.#names),*) else)
+    };
+    quote! {
+        #[doc = #doc]
+        #[doc = ""]
+        #[doc = #error_doc]
+        pub fn build(self) -> ::std::result::Result<#target_path, #path> {
+            let mut missing = ::std::vec::Vec::new();
+            #(#checks)*
+            #destructure {
+                return ::std::result::Result::Err(#path::missing_members(#type_name, missing));
+            };
+            ::std::result::Result::Ok(#target_path { #(#assignments)* })
+        }
+    }
+}

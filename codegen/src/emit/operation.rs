@@ -1,0 +1,91 @@
+//! One module per operation under `operation::`: the operation type with its request
+//! serializer, and the input and output structures with their builders.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::builders::emit_builder;
+use super::structs::emit_structure;
+use super::{doc_attrs, ident};
+use crate::ir::{OperationIr, ServiceIr};
+
+/// `operation/<name>/mod.rs`.
+pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
+    let name = ident(&operation.name);
+    let input = ident(&operation.input.rust_name);
+    let output = ident(&operation.output.rust_name);
+    let input_module = ident(&operation.input.module);
+    let output_module = ident(&operation.output.module);
+    let serializer = ident(&operation.input.serializer_fn);
+    let module_doc = format!(" Types for the `{}` operation.", operation.name);
+    let doc = doc_attrs(&operation.doc, &format!("The `{}` operation.", operation.name));
+    let content_type = service.protocol.content_type();
+    let target = format!("{}.{}", service.shape_name, operation.name);
+    let serialize_doc = format!(
+        " Serializes `input` as an awsJson request: `POST /` with `Content-Type: {content_type}`, `X-Amz-Target: {target}` and the members that are set as a compact JSON object."
+    );
+    quote! {
+        #![doc = #module_doc]
+
+        #doc
+        #[non_exhaustive]
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+        pub struct #name;
+
+        impl #name {
+            #[doc = #serialize_doc]
+            pub fn serialize_request(input: &#input) -> crate::http::HttpRequest {
+                let mut body = ::std::string::String::new();
+                let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
+                crate::protocol_serde::#serializer(&mut object, input);
+                object.finish();
+                crate::http::HttpRequest::new(
+                    "POST",
+                    ::std::string::String::from("/"),
+                    ::std::vec![
+                        ("Content-Type", ::std::string::String::from(#content_type)),
+                        ("X-Amz-Target", ::std::string::String::from(#target)),
+                    ],
+                    body.into_bytes(),
+                )
+            }
+        }
+
+        mod #input_module;
+        mod #output_module;
+
+        pub use self::#input_module::#input;
+        pub use self::#output_module::#output;
+
+        pub mod builders;
+    }
+}
+
+/// `operation/<name>/builders.rs`.
+pub(crate) fn emit_operation_builders(operation: &OperationIr) -> TokenStream {
+    let input_module = ident(&operation.input.module);
+    let output_module = ident(&operation.output.module);
+    let input_builder = ident(&operation.input.builder_name);
+    let output_builder = ident(&operation.output.builder_name);
+    quote! {
+        //! Builders for the operation's input and output.
+
+        pub use super::#input_module::#input_builder;
+        pub use super::#output_module::#output_builder;
+    }
+}
+
+/// `operation/<name>/_<name>_input.rs` or `_output.rs`: the structure and its builder.
+pub(crate) fn emit_io_structure(structure: &crate::ir::StructureIr, operation: &OperationIr) -> TokenStream {
+    let module = ident(&operation.module);
+    let builder = ident(&structure.builder_name);
+    let structure_tokens = emit_structure(
+        structure,
+        &quote!(crate::operation::#module::builders::#builder),
+    );
+    let builder_tokens = emit_builder(structure);
+    quote! {
+        #structure_tokens
+        #builder_tokens
+    }
+}

@@ -1,0 +1,133 @@
+//! Structures: the type, its getters, `builder()`, and a redacting `Debug` where needed.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{doc_attrs, ident, is_copy, type_tokens, REDACTED};
+use crate::ir::{MemberIr, RustType, StructureIr};
+
+/// The structure, with `builder_path` naming its builder type.
+pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream) -> TokenStream {
+    let name = ident(&structure.rust_name);
+    let doc = doc_attrs(&structure.doc, &format!("The `{}` structure.", structure.rust_name));
+    let fields = structure.members.iter().map(|member| {
+        let field = ident(&member.field);
+        let ty = field_type(member);
+        let doc = member_doc(member);
+        quote! { #doc pub #field: #ty, }
+    });
+    let getters = structure.members.iter().map(emit_getter);
+    let derives = if structure.has_sensitive_members() {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
+    };
+    let debug = structure
+        .has_sensitive_members()
+        .then(|| emit_redacting_debug(&structure.rust_name, &structure.members, |m| m.sensitive));
+    let builder_doc = format!(" Creates a new builder for [`{}`].", structure.rust_name);
+    quote! {
+        #doc
+        #[non_exhaustive]
+        #derives
+        pub struct #name { #(#fields)* }
+
+        impl #name {
+            #(#getters)*
+        }
+
+        impl #name {
+            #[doc = #builder_doc]
+            pub fn builder() -> #builder_path {
+                ::std::default::Default::default()
+            }
+        }
+
+        #debug
+    }
+}
+
+/// The field type: `T` for members `build()` guarantees, `Option<T>` for the rest.
+pub(crate) fn field_type(member: &MemberIr) -> TokenStream {
+    let ty = type_tokens(&member.ty);
+    if member.optional {
+        quote!(::std::option::Option<#ty>)
+    } else {
+        ty
+    }
+}
+
+pub(crate) fn member_doc(member: &MemberIr) -> TokenStream {
+    doc_attrs(&member.doc, &format!("The `{}` member.", member.wire_name))
+}
+
+/// Getters borrow as aws-sdk-rust's do: `Option<&str>` for strings, `&[T]` for lists
+/// (empty when unset), values for `Copy` types, `Option<&T>` for the rest.
+fn emit_getter(member: &MemberIr) -> TokenStream {
+    let field = ident(&member.field);
+    let doc = member_doc(member);
+    let (ty, body) = match (&member.ty, member.optional) {
+        (RustType::String, true) => (quote!(::std::option::Option<&str>), quote!(self.#field.as_deref())),
+        (RustType::String, false) => (quote!(&str), quote!(self.#field.as_str())),
+        (RustType::List(element), true) => {
+            let element = type_tokens(element);
+            (quote!(&[#element]), quote!(self.#field.as_deref().unwrap_or_default()))
+        }
+        (RustType::List(element), false) => {
+            let element = type_tokens(element);
+            (quote!(&[#element]), quote!(self.#field.as_slice()))
+        }
+        (ty, true) if is_copy(ty) => {
+            let ty = type_tokens(ty);
+            (quote!(::std::option::Option<#ty>), quote!(self.#field))
+        }
+        (ty, false) if is_copy(ty) => (type_tokens(ty), quote!(self.#field)),
+        (ty, true) => {
+            let ty = type_tokens(ty);
+            (quote!(::std::option::Option<&#ty>), quote!(self.#field.as_ref()))
+        }
+        (ty, false) => {
+            let ty = type_tokens(ty);
+            (quote!(&#ty), quote!(&self.#field))
+        }
+    };
+    let list_note = matches!((&member.ty, member.optional), (RustType::List(_), true)).then(|| {
+        let note = format!(
+            " An unset list reads as empty here; `.{}.is_none()` tells the two apart.",
+            member.field
+        );
+        quote!(#[doc = ""] #[doc = #note])
+    });
+    quote! {
+        #doc
+        #list_note
+        pub fn #field(&self) -> #ty { #body }
+    }
+}
+
+/// A `Debug` impl that prints `*** Sensitive Data Redacted ***` for sensitive members.
+pub(crate) fn emit_redacting_debug(
+    type_name: &str,
+    members: &[MemberIr],
+    is_redacted: impl Fn(&MemberIr) -> bool,
+) -> TokenStream {
+    let name = ident(type_name);
+    let fields = members.iter().map(|member| {
+        let field = ident(&member.field);
+        let label = member.field.trim_start_matches("r#");
+        if is_redacted(member) {
+            quote!(formatter.field(#label, &#REDACTED);)
+        } else {
+            quote!(formatter.field(#label, &self.#field);)
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut formatter = f.debug_struct(#type_name);
+                #(#fields)*
+                formatter.finish()
+            }
+        }
+    }
+}
