@@ -99,3 +99,25 @@ fn output_builder_builds_without_required_members() {
     assert_eq!(output.directory_id(), Some("d-1234567890"));
     assert_eq!(output.state(), Some(&WorkspaceDirectoryState::Registering));
 }
+
+/// The example in README.md, kept compiling and true.
+#[test]
+fn readme_example() -> Result<(), BuildError> {
+    use workspaces_bindings::operation::register_workspace_directory::RegisterWorkspaceDirectory;
+
+    let input = RegisterWorkspaceDirectoryInput::builder()
+        .directory_id("d-1234567890")
+        .subnet_ids("subnet-12345678")
+        .tenancy(Tenancy::Shared)
+        .set_tags(Some(vec![Tag::builder().key("team").value("desktops").build()?]))
+        .build()?;
+    let request = RegisterWorkspaceDirectory::serialize_request(&input);
+    assert_eq!(request.method(), "POST");
+    assert_eq!(request.header("X-Amz-Target"), Some("WorkspacesService.RegisterWorkspaceDirectory"));
+    assert_eq!(request.header("Content-Type"), Some("application/x-amz-json-1.1"));
+    assert_eq!(
+        request.body(),
+        br#"{"DirectoryId":"d-1234567890","SubnetIds":["subnet-12345678"],"Tenancy":"SHARED","Tags":[{"Key":"team","Value":"desktops"}]}"#
+    );
+    Ok(())
+}
