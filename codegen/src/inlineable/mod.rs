@@ -33,7 +33,6 @@ mod error;
 #[allow(dead_code)]
 mod http;
 #[cfg(test)]
-#[allow(dead_code)]
 mod json_writer;
 #[cfg(test)]
 #[allow(dead_code)]
