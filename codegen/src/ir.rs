@@ -47,8 +47,26 @@ pub struct OperationIr {
     pub doc: String,
     pub input: StructureIr,
     pub output: StructureIr,
-    /// Rust names of the error structures this operation can return.
-    pub errors: Vec<String>,
+    /// The operation's error enum (`RegisterWorkspaceDirectoryError`) and its module file.
+    pub error_enum: String,
+    pub error_module: String,
+    /// Function that turns an error response into the error enum.
+    pub error_parser_fn: String,
+    /// The errors the operation can return, in model order.
+    pub errors: Vec<OperationErrorIr>,
+}
+
+/// One variant of an operation's error enum.
+#[derive(Clone, Debug)]
+pub struct OperationErrorIr {
+    /// The error code on the wire, which is the error shape's name.
+    pub code: String,
+    /// Variant name and error type name (`AccessDeniedException`).
+    pub type_name: String,
+    /// `is_access_denied_exception`.
+    pub is_fn: String,
+    pub deserializer_fn: String,
+    pub doc: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,12 +86,26 @@ pub struct StructureIr {
     pub builder_name: String,
     /// Name of the generated JSON serializer function for this structure.
     pub serializer_fn: String,
+    /// Name of the generated JSON deserializer function for this structure.
+    pub deserializer_fn: String,
+    /// Appears in a request, so it needs a serializer.
+    pub serialized: bool,
+    /// Appears in a response, so it needs a deserializer.
+    pub deserialized: bool,
+    /// For errors: the `String` member that holds the message, filled from the error
+    /// metadata when the body spells it differently (`Message`, `errorMessage`).
+    pub message_member: Option<String>,
     pub doc: String,
     pub role: StructureRole,
     pub members: Vec<MemberIr>,
 }
 
 impl StructureIr {
+    /// Whether any member is called `message`, which claims the `message()` getter.
+    pub fn has_member_named_message(&self) -> bool {
+        self.members.iter().any(|m| m.field == "message")
+    }
+
     /// Whether `build()` can fail: inputs always return `Result` (as in aws-sdk-rust), other
     /// structures only when they have required members.
     pub fn build_is_fallible(&self) -> bool {
@@ -143,4 +175,9 @@ pub struct VariantIr {
 /// function's definition and every call to it.
 pub fn serializer_fn(rust_name: &str) -> String {
     format!("ser_{}", crate::naming::snake_case(rust_name))
+}
+
+/// The name of the deserializer function for the structure called `rust_name`.
+pub fn deserializer_fn(rust_name: &str) -> String {
+    format!("de_{}", crate::naming::snake_case(rust_name))
 }

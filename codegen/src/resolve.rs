@@ -6,7 +6,7 @@ use crate::closure::OperationClosure;
 use crate::docs::html_to_markdown;
 use crate::error::{Error, Result};
 use crate::ir::{
-    serializer_fn, CrateIr, EnumIr, MemberIr, OperationIr, Protocol, RustType, ServiceIr, StructureIr,
+    deserializer_fn, serializer_fn, OperationErrorIr, CrateIr, EnumIr, MemberIr, OperationIr, Protocol, RustType, ServiceIr, StructureIr,
     StructureRole, VariantIr,
 };
 use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, SimpleType};
@@ -41,7 +41,7 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
             _ => {}
         }
     }
-    let krate = CrateIr {
+    let mut krate = CrateIr {
         service,
         operations,
         structures,
@@ -49,6 +49,7 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
         errors,
     };
     check_type_names(&krate)?;
+    mark_directions(&mut krate);
     Ok(krate)
 }
 
@@ -104,12 +105,30 @@ fn resolve_operation(model: &Model, id: &ShapeId) -> Result<OperationIr> {
             None => Ok(empty_structure(id, &rust_name, role)),
         }
     };
+    let errors = operation
+        .errors
+        .iter()
+        .map(|error| {
+            let type_name = type_ident(error.name());
+            Ok(OperationErrorIr {
+                code: error.name().to_owned(),
+                is_fn: format!("is_{}", snake_case(&type_name)),
+                deserializer_fn: deserializer_fn(&type_name),
+                doc: doc_of(&lookup(model, error)?.traits),
+                type_name,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let error_enum = format!("{name}Error");
     Ok(OperationIr {
         module: snake_case(id.name()),
         doc: doc_of(&shape.traits),
         input: io(&operation.input, "Input", StructureRole::Input)?,
         output: io(&operation.output, "Output", StructureRole::Output)?,
-        errors: operation.errors.iter().map(|e| type_ident(e.name())).collect(),
+        error_module: format!("_{}", snake_case(&error_enum)),
+        error_parser_fn: deserializer_fn(&error_enum),
+        error_enum,
+        errors,
         name,
     })
 }
@@ -121,6 +140,10 @@ fn empty_structure(operation: &ShapeId, rust_name: &str, role: StructureRole) ->
         module: format!("_{}", snake_case(rust_name)),
         builder_name: format!("{rust_name}Builder"),
         serializer_fn: serializer_fn(rust_name),
+        deserializer_fn: deserializer_fn(rust_name),
+        serialized: role == StructureRole::Input,
+        deserialized: role != StructureRole::Input,
+        message_member: None,
         rust_name: rust_name.to_owned(),
         doc: String::new(),
         role,
@@ -138,11 +161,23 @@ fn resolve_structure(model: &Model, shape: &Shape, name: &str, role: StructureRo
         .map(|member| resolve_member(model, member, role))
         .collect::<Result<Vec<_>>>()?;
     check_member_names(&shape.id, &members)?;
+    let message_member = (role == StructureRole::Error)
+        .then(|| {
+            members
+                .iter()
+                .find(|m| m.wire_name.eq_ignore_ascii_case("message") && m.ty == RustType::String)
+                .map(|m| m.field.clone())
+        })
+        .flatten();
     Ok(StructureIr {
         shape_id: shape.id.to_string(),
         module: format!("_{}", snake_case(&rust_name)),
         builder_name: format!("{rust_name}Builder"),
         serializer_fn: serializer_fn(&rust_name),
+        deserializer_fn: deserializer_fn(&rust_name),
+        serialized: role == StructureRole::Input,
+        deserialized: matches!(role, StructureRole::Output | StructureRole::Error),
+        message_member,
         rust_name,
         doc: doc_of(&shape.traits),
         role,
@@ -162,8 +197,9 @@ fn resolve_member(model: &Model, member: &Member, role: StructureRole) -> Result
         doc: member_doc(member, target),
         ty: rust_type(model, member)?,
         // Inputs keep every member optional, as aws-sdk-rust does: the service, not the
-        // type system, decides what a request may omit.
-        optional: role == StructureRole::Input || !required,
+        // type system, decides what a request may omit. Error bodies are read leniently:
+        // a missing member must not hide which error the service reported.
+        optional: matches!(role, StructureRole::Input | StructureRole::Error) || !required,
         sensitive: is_sensitive(model, &member.target, &mut Vec::new()),
     })
 }
@@ -263,6 +299,40 @@ fn resolve_enum(shape: &Shape) -> EnumIr {
             .collect(),
         sensitive: shape.traits.has(traits::SENSITIVE),
         rust_name,
+    }
+}
+
+/// Marks which shared structures appear in requests (they need serializers) and which in
+/// responses (they need deserializers), so that no unused code is generated.
+fn mark_directions(krate: &mut CrateIr) {
+    let mut requests = BTreeSet::new();
+    let mut responses = BTreeSet::new();
+    for operation in &krate.operations {
+        collect_structures(krate, &operation.input.members, &mut requests);
+        collect_structures(krate, &operation.output.members, &mut responses);
+    }
+    for error in &krate.errors {
+        collect_structures(krate, &error.members, &mut responses);
+    }
+    for structure in &mut krate.structures {
+        structure.serialized = requests.contains(&structure.rust_name);
+        structure.deserialized = responses.contains(&structure.rust_name);
+    }
+}
+
+fn collect_structures(krate: &CrateIr, members: &[MemberIr], found: &mut BTreeSet<String>) {
+    for member in members {
+        let mut ty = &member.ty;
+        while let RustType::List(inner) | RustType::Map(inner) = ty {
+            ty = inner;
+        }
+        if let RustType::Structure(name) = ty {
+            if found.insert(name.clone()) {
+                if let Some(structure) = krate.structures.iter().find(|s| &s.rust_name == name) {
+                    collect_structures(krate, &structure.members, found);
+                }
+            }
+        }
     }
 }
 

@@ -121,3 +121,23 @@ fn readme_example() -> Result<(), BuildError> {
     );
     Ok(())
 }
+
+/// The response example in README.md.
+#[test]
+fn readme_response_example() {
+    use workspaces_bindings::http::HttpResponse;
+    use workspaces_bindings::operation::register_workspace_directory::{
+        RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryError,
+    };
+
+    let response = HttpResponse::new(400, br#"{"__type":"ResourceNotFoundException","message":"no such directory"}"#)
+        .with_header("x-amzn-RequestId", "5f1c-example");
+    match RegisterWorkspaceDirectory::parse_response(&response) {
+        Err(RegisterWorkspaceDirectoryError::ResourceNotFoundException(e)) => {
+            assert_eq!(e.resource_id(), None);
+            assert_eq!(e.message(), Some("no such directory"));
+            assert_eq!(e.request_id(), Some("5f1c-example"));
+        }
+        other => panic!("{other:?}"),
+    }
+}

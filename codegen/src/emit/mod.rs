@@ -2,7 +2,9 @@
 //! them into files. Emitters read only the IR.
 
 mod builders;
+mod deserializer;
 mod enums;
+mod errors;
 mod operation;
 pub mod output;
 mod serializer;

@@ -17,6 +17,10 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
     let input_module = ident(&operation.input.module);
     let output_module = ident(&operation.output.module);
     let serializer = ident(&operation.input.serializer_fn);
+    let deserializer = ident(&operation.output.deserializer_fn);
+    let error_enum = ident(&operation.error_enum);
+    let error_module = ident(&operation.error_module);
+    let error_parser = ident(&operation.error_parser_fn);
     let module_doc = format!(" Types for the `{}` operation.", operation.name);
     let doc = doc_attrs(&operation.doc, &format!("The `{}` operation.", operation.name));
     let content_type = service.protocol.content_type();
@@ -49,11 +53,27 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
                     body.into_bytes(),
                 )
             }
+
+            /// Reads a response to this operation: the output for a 2xx status, otherwise
+            /// the modeled error the response names, or `Unhandled` with what was wrong.
+            /// A 2xx response whose body is not the output's JSON object is an error too.
+            pub fn parse_response(
+                response: &crate::http::HttpResponse<'_>,
+            ) -> ::std::result::Result<#output, #error_enum> {
+                if !crate::aws_json::is_success(response.status()) {
+                    return ::std::result::Result::Err(crate::protocol_serde::#error_parser(response));
+                }
+                crate::aws_json::read_whole_body(response.body(), crate::protocol_serde::#deserializer).map_err(|problem| {
+                    #error_enum::Unhandled(crate::aws_json::unreadable_output(response, &problem))
+                })
+            }
         }
 
+        mod #error_module;
         mod #input_module;
         mod #output_module;
 
+        pub use self::#error_module::#error_enum;
         pub use self::#input_module::#input;
         pub use self::#output_module::#output;
 

@@ -7,20 +7,18 @@ use quote::{format_ident, quote};
 use super::ident;
 use crate::ir::{serializer_fn, CrateIr, MemberIr, RustType, StructureIr};
 
-/// The `protocol_serde` module: serializers for every input and every structure they reach.
+/// Serializers for every input and every structure they reach (part of `protocol_serde`).
 pub(crate) fn emit_serializers(krate: &CrateIr) -> TokenStream {
     let inputs = krate.operations.iter().map(|operation| {
         let module = ident(&operation.module);
         let name = ident(&operation.input.rust_name);
         emit_structure_serializer(&operation.input, quote!(crate::operation::#module::#name))
     });
-    let shared = krate.structures.iter().map(|structure| {
+    let shared = krate.structures.iter().filter(|s| s.serialized).map(|structure| {
         let name = ident(&structure.rust_name);
         emit_structure_serializer(structure, quote!(crate::types::#name))
     });
     quote! {
-        //! awsJson serializers for every structure that can appear in a request.
-
         use crate::json_writer::JsonObjectWriter;
 
         #(#inputs)*

@@ -63,7 +63,7 @@ pub(crate) fn member_doc(member: &MemberIr) -> TokenStream {
 
 /// Getters borrow as aws-sdk-rust's do: `Option<&str>` for strings, `&[T]` for lists
 /// (empty when unset), values for `Copy` types, `Option<&T>` for the rest.
-fn emit_getter(member: &MemberIr) -> TokenStream {
+pub(crate) fn emit_getter(member: &MemberIr) -> TokenStream {
     let field = ident(&member.field);
     let doc = member_doc(member);
     let (ty, body) = match (&member.ty, member.optional) {

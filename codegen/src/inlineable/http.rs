@@ -1,4 +1,5 @@
-//! The HTTP request a serializer produces, independent of any HTTP library.
+//! The HTTP request a serializer produces and the response a parser reads, independent of
+//! any HTTP library.
 //!
 //! Users sign and send requests with whatever client they already have, so the crate keeps
 //! no HTTP dependency of its own; the `http` feature adds a conversion to `http::Request`.
@@ -61,6 +62,65 @@ impl HttpRequest {
     }
 }
 
+/// A response as received: status, headers and body, borrowed from whatever client read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpResponse<'a> {
+    status: u16,
+    headers: Vec<(&'a str, &'a [u8])>,
+    body: &'a [u8],
+}
+
+impl<'a> HttpResponse<'a> {
+    /// A response with no headers yet.
+    pub fn new(status: u16, body: &'a [u8]) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    /// Adds a header.
+    pub fn with_header(mut self, name: &'a str, value: &'a str) -> Self {
+        self.headers.push((name, value.as_bytes()));
+        self
+    }
+
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The value of the first header called `name` (compared case-insensitively), if it is
+    /// valid UTF-8.
+    pub fn header(&self, name: &str) -> Option<&'a str> {
+        self.headers
+            .iter()
+            .find(|(candidate, _)| candidate.eq_ignore_ascii_case(name))
+            .and_then(|(_, value)| std::str::from_utf8(value).ok())
+    }
+
+    /// The response body.
+    pub fn body(&self) -> &'a [u8] {
+        self.body
+    }
+}
+
+#[cfg(feature = "http")]
+impl<'a, B: AsRef<[u8]>> From<&'a ::http::Response<B>> for HttpResponse<'a> {
+    fn from(response: &'a ::http::Response<B>) -> Self {
+        Self {
+            status: response.status().as_u16(),
+            headers: response
+                .headers()
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_bytes()))
+                .collect(),
+            body: response.body().as_ref(),
+        }
+    }
+}
+
 #[cfg(feature = "http")]
 impl TryFrom<HttpRequest> for ::http::Request<Vec<u8>> {
     type Error = ::http::Error;
@@ -78,7 +138,17 @@ impl TryFrom<HttpRequest> for ::http::Request<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::HttpRequest;
+    use super::{HttpRequest, HttpResponse};
+
+    #[test]
+    fn response_headers_are_found_case_insensitively() {
+        let response = HttpResponse::new(400, b"{}")
+            .with_header("X-Amzn-RequestId", "abc")
+            .with_header("x-amzn-requestid", "second");
+        assert_eq!(response.header("x-amzn-requestid"), Some("abc"));
+        assert_eq!(response.header("X-Amzn-ErrorType"), None);
+        assert_eq!((response.status(), response.body()), (400, &b"{}"[..]));
+    }
 
     #[test]
     fn header_lookup_ignores_case() {

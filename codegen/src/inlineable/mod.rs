@@ -9,12 +9,20 @@ pub struct Inlineable {
 
 pub const INLINEABLES: &[Inlineable] = &[
     Inlineable {
+        path: "src/aws_json.rs",
+        source: include_str!("aws_json.rs"),
+    },
+    Inlineable {
         path: "src/error.rs",
         source: include_str!("error.rs"),
     },
     Inlineable {
         path: "src/http.rs",
         source: include_str!("http.rs"),
+    },
+    Inlineable {
+        path: "src/json_reader.rs",
+        source: include_str!("json_reader.rs"),
     },
     Inlineable {
         path: "src/json_writer.rs",
@@ -27,11 +35,15 @@ pub const INLINEABLES: &[Inlineable] = &[
 ];
 
 #[cfg(test)]
+mod aws_json;
+#[cfg(test)]
 #[allow(dead_code)]
 mod error;
 #[cfg(test)]
 #[allow(dead_code)]
 mod http;
+#[cfg(test)]
+mod json_reader;
 #[cfg(test)]
 mod json_writer;
 #[cfg(test)]

@@ -15,3 +15,4 @@ pub use self::_user_identity_type::UserIdentityType;
 pub use self::_workspace_directory_state::WorkspaceDirectoryState;
 pub use self::_workspace_type::WorkspaceType;
 pub mod builders;
+pub mod error;

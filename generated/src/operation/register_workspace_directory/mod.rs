@@ -39,9 +39,35 @@ impl RegisterWorkspaceDirectory {
             body.into_bytes(),
         )
     }
+    /// Reads a response to this operation: the output for a 2xx status, otherwise
+    /// the modeled error the response names, or `Unhandled` with what was wrong.
+    /// A 2xx response whose body is not the output's JSON object is an error too.
+    pub fn parse_response(
+        response: &crate::http::HttpResponse<'_>,
+    ) -> ::std::result::Result<
+        RegisterWorkspaceDirectoryOutput,
+        RegisterWorkspaceDirectoryError,
+    > {
+        if !crate::aws_json::is_success(response.status()) {
+            return ::std::result::Result::Err(
+                crate::protocol_serde::de_register_workspace_directory_error(response),
+            );
+        }
+        crate::aws_json::read_whole_body(
+                response.body(),
+                crate::protocol_serde::de_register_workspace_directory_output,
+            )
+            .map_err(|problem| {
+                RegisterWorkspaceDirectoryError::Unhandled(
+                    crate::aws_json::unreadable_output(response, &problem),
+                )
+            })
+    }
 }
+mod _register_workspace_directory_error;
 mod _register_workspace_directory_input;
 mod _register_workspace_directory_output;
+pub use self::_register_workspace_directory_error::RegisterWorkspaceDirectoryError;
 pub use self::_register_workspace_directory_input::RegisterWorkspaceDirectoryInput;
 pub use self::_register_workspace_directory_output::RegisterWorkspaceDirectoryOutput;
 pub mod builders;

@@ -1,0 +1,506 @@
+//! A pull reader for JSON response bodies. Generated deserializers ask it for the value they
+//! expect next; anything else is an error that says what was found and at which byte.
+//! Unknown members are skipped without recursion, and nesting is capped so that hostile
+//! bodies cannot exhaust the stack.
+
+// A crate uses only the value kinds its operations' members have.
+#![allow(dead_code)]
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Deeper nesting than any AWS response uses; beyond it a body is rejected, not parsed.
+const MAX_DEPTH: usize = 128;
+
+/// A response body that is not the JSON the model describes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    offset: usize,
+    message: String,
+}
+
+impl JsonError {
+    /// The byte offset in the body where the problem was found.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// What was wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+pub(crate) struct JsonReader<'a> {
+    bytes: &'a [u8],
+    position: usize,
+    /// The opening byte of every container entered and not yet left.
+    open: Vec<u8>,
+    /// Whether the next `next_key`/`has_next_element` call is the first in its container.
+    first: bool,
+}
+
+impl<'a> JsonReader<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            position: 0,
+            open: Vec::new(),
+            first: true,
+        }
+    }
+
+    pub(crate) fn error(&self, message: impl Into<String>) -> JsonError {
+        JsonError {
+            offset: self.position,
+            message: message.into(),
+        }
+    }
+
+    /// Consumes `{`.
+    pub(crate) fn begin_object(&mut self) -> Result<(), JsonError> {
+        self.expect_byte(b'{', "an object")?;
+        self.enter()
+    }
+
+    /// The next member name of the current object, or `None` after its `}`.
+    pub(crate) fn next_key(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.position += 1;
+            self.leave();
+            return Ok(None);
+        }
+        if !std::mem::replace(&mut self.first, false) {
+            self.expect_byte(b',', "`,` or `}`")?;
+            self.skip_whitespace();
+        }
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected("a member name"));
+        }
+        let key = self.string_literal()?;
+        self.skip_whitespace();
+        self.expect_byte(b':', "`:`")?;
+        Ok(Some(key))
+    }
+
+    /// Consumes `[`.
+    pub(crate) fn begin_array(&mut self) -> Result<(), JsonError> {
+        self.expect_byte(b'[', "an array")?;
+        self.enter()
+    }
+
+    /// Whether another element follows in the current array; consumes `]` when not.
+    pub(crate) fn has_next_element(&mut self) -> Result<bool, JsonError> {
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.position += 1;
+            self.leave();
+            return Ok(false);
+        }
+        if !std::mem::replace(&mut self.first, false) {
+            self.expect_byte(b',', "`,` or `]`")?;
+        }
+        Ok(true)
+    }
+
+    /// Consumes `null` and returns true if it comes next.
+    pub(crate) fn take_null(&mut self) -> Result<bool, JsonError> {
+        self.skip_whitespace();
+        if self.bytes[self.position..].starts_with(b"null") {
+            self.position += 4;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    pub(crate) fn optional_string(&mut self) -> Result<Option<String>, JsonError> {
+        if self.take_null()? {
+            return Ok(None);
+        }
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected("a string"));
+        }
+        Ok(Some(self.string_literal()?.into_owned()))
+    }
+
+    pub(crate) fn optional_bool(&mut self) -> Result<Option<bool>, JsonError> {
+        if self.take_null()? {
+            return Ok(None);
+        }
+        let rest = &self.bytes[self.position..];
+        if rest.starts_with(b"true") {
+            self.position += 4;
+            Ok(Some(true))
+        } else if rest.starts_with(b"false") {
+            self.position += 5;
+            Ok(Some(false))
+        } else {
+            Err(self.unexpected("a boolean"))
+        }
+    }
+
+    /// An integer that must fit `T`; fractions and exponents are rejected, not rounded.
+    pub(crate) fn optional_integer<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, JsonError> {
+        if self.take_null()? {
+            return Ok(None);
+        }
+        let start = self.position;
+        let text = self.number_literal()?;
+        let value: i64 = text.parse().map_err(|_| JsonError {
+            offset: start,
+            message: format!("expected an integer, found {text}"),
+        })?;
+        T::try_from(value).map(Some).map_err(|_| JsonError {
+            offset: start,
+            message: format!("integer {text} is out of range"),
+        })
+    }
+
+    /// A number, or one of the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
+    pub(crate) fn optional_float(&mut self) -> Result<Option<f64>, JsonError> {
+        if self.take_null()? {
+            return Ok(None);
+        }
+        if self.peek() == Some(b'"') {
+            let start = self.position;
+            return match self.string_literal()?.as_ref() {
+                "NaN" => Ok(Some(f64::NAN)),
+                "Infinity" => Ok(Some(f64::INFINITY)),
+                "-Infinity" => Ok(Some(f64::NEG_INFINITY)),
+                other => Err(JsonError {
+                    offset: start,
+                    message: format!("expected a number, found the string {other:?}"),
+                }),
+            };
+        }
+        let start = self.position;
+        let text = self.number_literal()?;
+        text.parse().map(Some).map_err(|_| JsonError {
+            offset: start,
+            message: format!("expected a number, found {text}"),
+        })
+    }
+
+    /// Skips one value of any kind, however deeply nested, without recursion.
+    pub(crate) fn skip_value(&mut self) -> Result<(), JsonError> {
+        let base = self.open.len();
+        loop {
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b'{') => self.begin_object()?,
+                Some(b'[') => self.begin_array()?,
+                Some(b'"') => {
+                    self.string_literal()?;
+                }
+                Some(b't' | b'f') => {
+                    self.optional_bool()?;
+                }
+                Some(b'n') if self.take_null()? => {}
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number_literal()?;
+                }
+                _ => return Err(self.unexpected("a value")),
+            }
+            // Move to the next value inside the skipped one, closing containers that end.
+            loop {
+                if self.open.len() == base {
+                    return Ok(());
+                }
+                let more = if self.in_object() {
+                    self.next_key()?.is_some()
+                } else {
+                    self.has_next_element()?
+                };
+                if more {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Succeeds only if nothing but whitespace follows.
+    pub(crate) fn end(&mut self) -> Result<(), JsonError> {
+        self.skip_whitespace();
+        if self.position < self.bytes.len() {
+            return Err(self.unexpected("the end of the body"));
+        }
+        Ok(())
+    }
+
+    /// Records a container just opened (its opening byte is the one before `position`).
+    fn enter(&mut self) -> Result<(), JsonError> {
+        if self.open.len() == MAX_DEPTH {
+            return Err(self.error_at(
+                self.position - 1,
+                &format!("JSON nested deeper than {MAX_DEPTH} levels"),
+            ));
+        }
+        self.open.push(self.bytes[self.position - 1]);
+        self.first = true;
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.open.pop();
+        // The container that just closed was an item of its parent, so the parent's next
+        // item needs a separator.
+        self.first = false;
+    }
+
+    fn in_object(&self) -> bool {
+        self.open.last() == Some(&b'{')
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.position).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.position += 1;
+        }
+    }
+
+    fn expect_byte(&mut self, byte: u8, what: &str) -> Result<(), JsonError> {
+        self.skip_whitespace();
+        if self.peek() == Some(byte) {
+            self.position += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected(what))
+        }
+    }
+
+    fn unexpected(&self, expected: &str) -> JsonError {
+        let found = match self.peek() {
+            None => "the end of the body".to_owned(),
+            Some(byte) if byte.is_ascii_graphic() => format!("`{}`", char::from(byte)),
+            Some(byte) => format!("byte 0x{byte:02x}"),
+        };
+        self.error(format!("expected {expected}, found {found}"))
+    }
+
+    /// A JSON number's text, checked against the JSON grammar.
+    fn number_literal(&mut self) -> Result<&'a str, JsonError> {
+        let start = self.position;
+        let bytes = self.bytes;
+        let mut at = start;
+        let digits = |at: &mut usize| {
+            let from = *at;
+            while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+                *at += 1;
+            }
+            *at > from
+        };
+        if bytes.get(at) == Some(&b'-') {
+            at += 1;
+        }
+        let int_start = at;
+        if !digits(&mut at) || (bytes[int_start] == b'0' && at - int_start > 1) {
+            return Err(self.unexpected("a number"));
+        }
+        if bytes.get(at) == Some(&b'.') {
+            at += 1;
+            if !digits(&mut at) {
+                self.position = at;
+                return Err(self.unexpected("a digit"));
+            }
+        }
+        if matches!(bytes.get(at), Some(b'e' | b'E')) {
+            at += 1;
+            if matches!(bytes.get(at), Some(b'+' | b'-')) {
+                at += 1;
+            }
+            if !digits(&mut at) {
+                self.position = at;
+                return Err(self.unexpected("a digit"));
+            }
+        }
+        self.position = at;
+        // The grammar above admits only ASCII.
+        Ok(std::str::from_utf8(&bytes[start..at]).unwrap_or_default())
+    }
+
+    /// A quoted string with escapes decoded; borrowed when it has none.
+    fn string_literal(&mut self) -> Result<Cow<'a, str>, JsonError> {
+        let start = self.position + 1;
+        let mut at = start;
+        let mut owned: Option<Vec<u8>> = None;
+        loop {
+            let Some(&byte) = self.bytes.get(at) else {
+                self.position = at;
+                return Err(self.error("unterminated string"));
+            };
+            match byte {
+                b'"' => break,
+                b'\\' => {
+                    let buffer = owned.get_or_insert_with(|| self.bytes[start..at].to_vec());
+                    at = self.escape(at, buffer)?;
+                }
+                0x00..=0x1F => {
+                    self.position = at;
+                    return Err(self.error(format!("unescaped control character 0x{byte:02x} in a string")));
+                }
+                _ => {
+                    if let Some(buffer) = owned.as_mut() {
+                        buffer.push(byte);
+                    }
+                    at += 1;
+                }
+            }
+        }
+        let text = match owned {
+            Some(buffer) => String::from_utf8(buffer).map(Cow::Owned).map_err(|e| e.utf8_error()),
+            None => std::str::from_utf8(&self.bytes[start..at]).map(Cow::Borrowed),
+        };
+        let text = text.map_err(|error| JsonError {
+            offset: start + error.valid_up_to(),
+            message: "invalid UTF-8 in a string".to_owned(),
+        })?;
+        self.position = at + 1;
+        Ok(text)
+    }
+
+    /// Decodes the escape at `at` (a backslash) into `buffer`; returns the next position.
+    fn escape(&mut self, at: usize, buffer: &mut Vec<u8>) -> Result<usize, JsonError> {
+        let simple = match self.bytes.get(at + 1) {
+            Some(b'"') => b'"',
+            Some(b'\\') => b'\\',
+            Some(b'/') => b'/',
+            Some(b'b') => 0x08,
+            Some(b'f') => 0x0C,
+            Some(b'n') => b'\n',
+            Some(b'r') => b'\r',
+            Some(b't') => b'\t',
+            Some(b'u') => {
+                let (ch, next) = self.unicode_escape(at)?;
+                let mut utf8 = [0; 4];
+                buffer.extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
+                return Ok(next);
+            }
+            _ => {
+                self.position = at;
+                return Err(self.error("invalid escape in a string"));
+            }
+        };
+        buffer.push(simple);
+        Ok(at + 2)
+    }
+
+    /// `\uXXXX`, or a surrogate pair `\uD83D\uDE00`, starting at `at`.
+    fn unicode_escape(&mut self, at: usize) -> Result<(char, usize), JsonError> {
+        let high = self.hex4(at + 2)?;
+        if !(0xD800..0xDC00).contains(&high) {
+            return char::from_u32(high)
+                .map(|ch| (ch, at + 6))
+                .ok_or_else(|| self.error_at(at, "unpaired low surrogate in a string"));
+        }
+        if self.bytes.get(at + 6..at + 8) != Some(b"\\u") {
+            return Err(self.error_at(at, "unpaired high surrogate in a string"));
+        }
+        let low = self.hex4(at + 8)?;
+        if !(0xDC00..0xE000).contains(&low) {
+            return Err(self.error_at(at, "unpaired high surrogate in a string"));
+        }
+        let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+        char::from_u32(code)
+            .map(|ch| (ch, at + 12))
+            .ok_or_else(|| self.error_at(at, "invalid surrogate pair in a string"))
+    }
+
+    fn hex4(&self, at: usize) -> Result<u32, JsonError> {
+        self.bytes
+            .get(at..at + 4)
+            .and_then(|digits| std::str::from_utf8(digits).ok())
+            .filter(|digits| digits.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|digits| u32::from_str_radix(digits, 16).ok())
+            .ok_or_else(|| self.error_at(at, "expected four hex digits in a \\u escape"))
+    }
+
+    fn error_at(&self, offset: usize, message: &str) -> JsonError {
+        JsonError {
+            offset,
+            message: message.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skip_all(body: &str) -> Result<(), JsonError> {
+        let mut reader = JsonReader::new(body.as_bytes());
+        reader.skip_value()?;
+        reader.end()
+    }
+
+    #[test]
+    fn skips_nested_values_of_every_kind() {
+        skip_all(r#"{"a":[1,-2.5e3,{"b":[]},{},[[]],"x\"y",true,false,null],"c":{}}"#).unwrap();
+        skip_all(" [ ] ").unwrap();
+        skip_all("0").unwrap();
+    }
+
+    #[test]
+    fn rejects_malformed_json_with_its_position() {
+        let error = skip_all(r#"{"a":1,}"#).unwrap_err();
+        assert_eq!(error.to_string(), "expected a member name, found `}` at byte 7");
+        assert_eq!(skip_all(r#"{"a" 1}"#).unwrap_err().to_string(), "expected `:`, found `1` at byte 5");
+        assert_eq!(skip_all("[1 2]").unwrap_err().to_string(), "expected `,` or `]`, found `2` at byte 3");
+        assert_eq!(skip_all(r#"{"a":"#).unwrap_err().to_string(), "expected a value, found the end of the body at byte 5");
+        assert_eq!(skip_all("01").unwrap_err().to_string(), "expected a number, found `0` at byte 0");
+        assert_eq!(skip_all("{} x").unwrap_err().to_string(), "expected the end of the body, found `x` at byte 3");
+        assert_eq!(
+            skip_all("\"a\\u0001\nb\"").unwrap_err().to_string(),
+            "unescaped control character 0x0a in a string at byte 8"
+        );
+    }
+
+    #[test]
+    fn caps_nesting_instead_of_recursing() {
+        let deep = "[".repeat(100_000);
+        let error = skip_all(&deep).unwrap_err();
+        assert_eq!(error.to_string(), "JSON nested deeper than 128 levels at byte 128");
+        let fine = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        skip_all(&fine).unwrap();
+    }
+
+    #[test]
+    fn decodes_escapes_and_surrogate_pairs() {
+        let mut reader = JsonReader::new(br#""caf\u00e9 \ud83d\ude00 \n\/""#);
+        assert_eq!(reader.optional_string().unwrap().unwrap(), "café 😀 \n/");
+        let mut lone = JsonReader::new(br#""\ud83d x""#);
+        assert_eq!(lone.optional_string().unwrap_err().message(), "unpaired high surrogate in a string");
+        let mut bad_utf8 = JsonReader::new(b"\"a\xff\"");
+        assert_eq!(bad_utf8.optional_string().unwrap_err().to_string(), "invalid UTF-8 in a string at byte 2");
+    }
+
+    #[test]
+    fn reads_numbers_into_their_types() {
+        let mut reader = JsonReader::new(b"[300, 7, 1.5, \"NaN\", null]");
+        reader.begin_array().unwrap();
+        assert!(reader.has_next_element().unwrap());
+        assert_eq!(reader.optional_integer::<i8>().unwrap_err().to_string(), "integer 300 is out of range at byte 1");
+        assert!(reader.has_next_element().unwrap());
+        assert_eq!(reader.optional_integer::<i32>().unwrap(), Some(7));
+        assert!(reader.has_next_element().unwrap());
+        assert_eq!(reader.optional_float().unwrap(), Some(1.5));
+        assert!(reader.has_next_element().unwrap());
+        assert!(reader.optional_float().unwrap().unwrap().is_nan());
+        assert!(reader.has_next_element().unwrap());
+        assert_eq!(reader.optional_float().unwrap(), None);
+        assert!(!reader.has_next_element().unwrap());
+        reader.end().unwrap();
+    }
+}
