@@ -1,8 +1,13 @@
 //! Helpers shared by the wire-format, model and API tests.
 
+pub mod error_corpus;
+
 use std::path::PathBuf;
 
-use workspaces_bindings::http::HttpRequest;
+use workspaces_bindings::http::{HttpRequest, HttpResponse};
+use workspaces_bindings::operation::register_workspace_directory::{
+    RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryError,
+};
 
 /// The workspace root (the directory holding `model/`, `generated/` and `tests/`).
 pub fn workspace_root() -> PathBuf {
@@ -31,4 +36,16 @@ pub fn render_request(request: &HttpRequest) -> String {
     text.push_str(std::str::from_utf8(request.body()).expect("request bodies are UTF-8 JSON"));
     text.push('\n');
     text
+}
+
+/// Parses a canned error response, which must not read as a success.
+pub fn parse_error_case(case: &error_corpus::ErrorCase) -> RegisterWorkspaceDirectoryError {
+    let mut response = HttpResponse::new(case.status, case.body.as_bytes());
+    for (name, value) in &case.headers {
+        response = response.with_header(name, value);
+    }
+    match RegisterWorkspaceDirectory::parse_response(&response) {
+        Ok(output) => panic!("{}: an error response read as {output:?}", case.name),
+        Err(error) => error,
+    }
 }

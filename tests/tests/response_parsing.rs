@@ -3,6 +3,9 @@
 
 use std::fmt::Write as _;
 
+use smithy_bindgen_tests::error_corpus::{error_forms, message_spellings, MODELED_ERRORS};
+use smithy_bindgen_tests::parse_error_case;
+
 use workspaces_bindings::http::HttpResponse;
 use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryError, RegisterWorkspaceDirectoryOutput,
@@ -95,62 +98,13 @@ fn escapes_and_surrogate_pairs_are_decoded() {
     assert_eq!(output.directory_id(), Some("café 😀 \"q\" \\ / \n"));
 }
 
-/// The nine modeled errors with the members each carries besides `message`.
-const ERRORS: [(&str, &str); 9] = [
-    ("AccessDeniedException", ""),
-    ("InvalidParameterValuesException", ""),
-    ("InvalidResourceStateException", ""),
-    ("OperationNotSupportedException", r#","reason":"RegionNotSupported""#),
-    ("ResourceAlreadyExistsException", ""),
-    ("ResourceLimitExceededException", ""),
-    ("ResourceNotFoundException", r#","ResourceId":"d-0000000000""#),
-    ("UnsupportedNetworkConfigurationException", ""),
-    ("WorkspacesDefaultRoleNotFoundException", ""),
-];
-
-const CORAL: &str = "http://internal.amazon.com/coral/com.amazon.coral.validate/";
-
-/// One way of naming an error in a response.
-struct ErrorForm {
-    name: &'static str,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-/// Every way the protocol lets a response name error `code`.
-fn error_forms(code: &str, extra: &str) -> Vec<ErrorForm> {
-    let id = [("x-amzn-RequestId".to_owned(), "req-0001".to_owned())];
-    let with = |more: &[(&str, &str)]| -> Vec<(String, String)> {
-        id.iter().cloned().chain(more.iter().map(|(k, v)| (k.to_string(), v.to_string()))).collect()
-    };
-    let message = format!(r#""message":"{code} happened"{extra}"#);
-    let forms = vec![
-        ("__type with namespace", with(&[]), format!(r#"{{"__type":"com.amazonaws.workspaces#{code}",{message}}}"#)),
-        ("__type with coral suffix", with(&[]), format!(r#"{{"__type":"{code}:{CORAL}",{message}}}"#)),
-        ("__type with namespace and suffix", with(&[]), format!(r#"{{"__type":"com.amazonaws.workspaces#{code}:{CORAL}",{message}}}"#)),
-        ("plain __type", with(&[]), format!(r#"{{"__type":"{code}",{message}}}"#)),
-        ("header only", with(&[("X-Amzn-Errortype", code)]), format!("{{{message}}}")),
-        (
-            "header and body disagree: header wins",
-            with(&[("x-amzn-errortype", &format!("{code}:{CORAL}"))]),
-            format!(r#"{{"__type":"ThrottlingException",{message}}}"#),
-        ),
-        (
-            "code and __type disagree: code wins",
-            with(&[]),
-            format!(r#"{{"code":"{code}","__type":"ThrottlingException",{message}}}"#),
-        ),
-    ];
-    forms.into_iter().map(|(name, headers, body)| ErrorForm { name, headers, body }).collect()
-}
-
 #[test]
 fn every_modeled_error_in_every_code_form() {
-    for (code, extra) in ERRORS {
+    for (code, extra) in MODELED_ERRORS {
         let mut report = String::new();
-        for ErrorForm { name: form, headers, body } in error_forms(code, extra) {
-            let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let error = failure(400, &headers, body.as_bytes());
+        for case in error_forms(code, extra) {
+            let error = parse_error_case(&case);
+            let form = &case.name;
             assert_eq!(error.code(), Some(code), "{form}");
             assert!(!matches!(error, RegisterWorkspaceDirectoryError::Unhandled(_)), "{form}: {error:?}");
             assert_eq!(error.message(), Some(format!("{code} happened").as_str()), "{form}");
@@ -178,19 +132,13 @@ fn is_helpers_name_exactly_one_variant() {
 
 #[test]
 fn message_field_spellings() {
-    let cases: [(&str, &[u8]); 4] = [
-        ("lower-case message", br#"{"__type":"AccessDeniedException","message":"m1"}"#),
-        ("capitalised Message", br#"{"__type":"AccessDeniedException","Message":"m2"}"#),
-        ("errorMessage", br#"{"__type":"AccessDeniedException","errorMessage":"m3"}"#),
-        ("code field", br#"{"code":"AccessDeniedException","message":"m4"}"#),
-    ];
     let mut report = String::new();
-    for (case, body) in cases {
-        let error = failure(403, &[], body);
-        assert!(error.is_access_denied_exception(), "{case}");
+    for case in message_spellings() {
+        let error = parse_error_case(&case);
+        assert!(error.is_access_denied_exception(), "{}", case.name);
         let RegisterWorkspaceDirectoryError::AccessDeniedException(inner) = &error else { unreachable!() };
         assert_eq!(inner.message(), error.message(), "the modeled member is filled from the metadata");
-        writeln!(report, "{case}\n  {}", describe(&error)).unwrap();
+        writeln!(report, "{}\n  {}", case.name, describe(&error)).unwrap();
     }
     insta::assert_snapshot!(report);
 }
