@@ -9,8 +9,29 @@ pub struct CrateIr {
     /// Structures shared between operations, emitted under `types::`.
     pub structures: Vec<StructureIr>,
     pub enums: Vec<EnumIr>,
+    pub unions: Vec<UnionIr>,
     /// Modeled errors, emitted under `types::error::`.
     pub errors: Vec<StructureIr>,
+}
+
+impl CrateIr {
+    /// Whether anything is `#[deprecated]`, so generated code must allow using it.
+    pub fn has_deprecated(&self) -> bool {
+        let structures = self
+            .operations
+            .iter()
+            .flat_map(|op| [&op.input, &op.output])
+            .chain(&self.structures)
+            .chain(&self.errors);
+        let mut deprecated = false;
+        for structure in structures {
+            deprecated |= structure.deprecated.is_some();
+            deprecated |= structure.members.iter().any(|m| m.deprecated.is_some());
+        }
+        deprecated
+            || self.enums.iter().any(|e| e.deprecated.is_some() || e.variants.iter().any(|v| v.deprecated.is_some()))
+            || self.unions.iter().any(|u| u.deprecated.is_some() || u.variants.iter().any(|v| v.deprecated.is_some()))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -98,6 +119,8 @@ pub struct StructureIr {
     pub doc: String,
     pub role: StructureRole,
     pub members: Vec<MemberIr>,
+    /// The `@deprecated` message, when the shape is deprecated.
+    pub deprecated: Option<String>,
 }
 
 impl StructureIr {
@@ -109,7 +132,7 @@ impl StructureIr {
     /// Whether `build()` can fail: inputs always return `Result` (as in aws-sdk-rust), other
     /// structures only when they have required members.
     pub fn build_is_fallible(&self) -> bool {
-        self.role == StructureRole::Input || self.members.iter().any(|m| !m.optional)
+        self.role == StructureRole::Input || self.members.iter().any(MemberIr::is_required)
     }
 
     pub fn has_sensitive_members(&self) -> bool {
@@ -129,10 +152,37 @@ pub struct MemberIr {
     pub getter: String,
     pub doc: String,
     pub ty: RustType,
-    /// The field is `Option<T>`; otherwise `T`, and `build()` fails when it is unset.
+    /// The field is `Option<T>`; otherwise `T`, and `build()` uses the default or fails
+    /// when it is unset.
     pub optional: bool,
+    /// The value a non-optional member takes when unset.
+    pub default: Option<DefaultValue>,
     /// `Debug` redacts the value.
     pub sensitive: bool,
+    /// The `@deprecated` message, when the member is deprecated.
+    pub deprecated: Option<String>,
+    /// An unset value is filled with a fresh UUID when serialized.
+    pub idempotency_token: bool,
+}
+
+impl MemberIr {
+    /// `build()` fails when this member is unset.
+    pub fn is_required(&self) -> bool {
+        !self.optional && self.default.is_none()
+    }
+}
+
+/// A `@default` value the generator can express in Rust.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultValue {
+    Bool(bool),
+    Integer(i64),
+    Float(f64),
+    String(String),
+    /// An enum's wire value.
+    Enum(String),
+    EmptyList,
+    EmptyMap,
 }
 
 /// The Rust type of a value, before `Option` wrapping.
@@ -146,13 +196,38 @@ pub enum RustType {
     I64,
     F32,
     F64,
-    List(Box<RustType>),
-    /// A map with string keys.
-    Map(Box<RustType>),
+    Blob,
+    Document,
+    BigInteger,
+    BigDecimal,
+    Timestamp(TimestampFormat),
+    /// A list; sparse lists keep `null` entries as `None`.
+    List { element: Box<RustType>, sparse: bool },
+    /// A map; sparse maps keep `null` values as `None`.
+    Map { key: MapKey, value: Box<RustType>, sparse: bool },
     /// A structure under `types::`, by Rust name.
     Structure(String),
+    /// A union under `types::`, by Rust name.
+    Union(String),
     /// An enum under `types::`, by Rust name.
     Enum(String),
+    /// Heap indirection for a member that leads back to its own shape.
+    Boxed(Box<RustType>),
+}
+
+/// Map keys are strings on the wire; an enum key shape keeps its Rust enum type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MapKey {
+    String,
+    Enum(String),
+}
+
+/// Smithy's `@timestampFormat`, with epoch seconds as the JSON protocols' default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampFormat {
+    EpochSeconds,
+    DateTime,
+    HttpDate,
 }
 
 #[derive(Clone, Debug)]
@@ -162,6 +237,7 @@ pub struct EnumIr {
     pub doc: String,
     pub variants: Vec<VariantIr>,
     pub sensitive: bool,
+    pub deprecated: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -169,6 +245,36 @@ pub struct VariantIr {
     pub name: String,
     pub value: String,
     pub doc: String,
+    pub deprecated: Option<String>,
+}
+
+/// A union: exactly one member set, or `Unknown` for a member this version does not know.
+#[derive(Clone, Debug)]
+pub struct UnionIr {
+    pub shape_id: String,
+    pub rust_name: String,
+    pub module: String,
+    pub doc: String,
+    pub serializer_fn: String,
+    pub deserializer_fn: String,
+    pub serialized: bool,
+    pub deserialized: bool,
+    pub variants: Vec<UnionVariantIr>,
+    pub deprecated: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct UnionVariantIr {
+    pub wire_name: String,
+    pub name: String,
+    /// `None` for members targeting `smithy.api#Unit`.
+    pub ty: Option<RustType>,
+    pub doc: String,
+    /// `as_<member>` and `is_<member>`.
+    pub as_fn: String,
+    pub is_fn: String,
+    pub sensitive: bool,
+    pub deprecated: Option<String>,
 }
 
 /// The name of the serializer function for the structure called `rust_name`, shared by the

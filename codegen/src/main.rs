@@ -32,9 +32,12 @@ struct GenerateArgs {
     /// Service shape id, when the model has more than one service
     #[arg(long, value_name = "SHAPE_ID")]
     service: Option<String>,
-    /// Operation to generate, by shape name; repeat for more [default: all of the service's]
-    #[arg(long = "operation", value_name = "NAME")]
+    /// Operation to generate, by shape name; repeat for more
+    #[arg(long = "operation", value_name = "NAME", conflicts_with = "all_operations")]
     operations: Vec<String>,
+    /// Generate every operation of the service (also what happens without --operation)
+    #[arg(long)]
+    all_operations: bool,
     /// Crate directory to write src/ into [default: this workspace's generated/]
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -103,6 +106,9 @@ fn regenerate_command(args: &GenerateArgs) -> String {
     }
     for operation in &args.operations {
         command.push_str(&format!(" --operation {operation}"));
+    }
+    if args.all_operations {
+        command.push_str(" --all-operations");
     }
     if let Some(out) = &args.out {
         command.push_str(&format!(" --out {}", out.display()));

@@ -2,14 +2,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde_json::Value;
+
 use crate::closure::OperationClosure;
 use crate::docs::html_to_markdown;
 use crate::error::{Error, Result};
 use crate::ir::{
-    deserializer_fn, serializer_fn, OperationErrorIr, CrateIr, EnumIr, MemberIr, OperationIr, Protocol, RustType, ServiceIr, StructureIr,
-    StructureRole, VariantIr,
+    deserializer_fn, serializer_fn, CrateIr, DefaultValue, EnumIr, MapKey, MemberIr, OperationErrorIr,
+    OperationIr, Protocol, RustType, ServiceIr, StructureIr, StructureRole, TimestampFormat, UnionIr,
+    UnionVariantIr, VariantIr,
 };
-use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, SimpleType};
+use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, SimpleType, Traits};
 use crate::naming::{escape_keyword, field_ident, snake_case, type_ident};
 
 pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
@@ -22,32 +25,32 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
         io_shapes.insert(operation.output.shape_id.clone());
         operations.push(operation);
     }
-    let mut structures = Vec::new();
-    let mut enums = Vec::new();
-    let mut errors = Vec::new();
+    let mut krate = CrateIr {
+        service,
+        operations,
+        structures: Vec::new(),
+        enums: Vec::new(),
+        unions: Vec::new(),
+        errors: Vec::new(),
+    };
     for id in &closure.shapes {
-        if io_shapes.contains(&id.to_string()) {
+        if io_shapes.contains(&id.to_string()) || id == &ShapeId::prelude("Unit") {
             continue;
         }
         let shape = lookup(model, id)?;
         match &shape.kind {
-            ShapeKind::Structure(_) if shape.traits.has(traits::ERROR) => {
-                errors.push(resolve_structure(model, shape, shape.id.name(), StructureRole::Error)?)
-            }
-            ShapeKind::Structure(_) => {
-                structures.push(resolve_structure(model, shape, shape.id.name(), StructureRole::Data)?)
-            }
-            ShapeKind::Enum(_) => enums.push(resolve_enum(shape)),
+            ShapeKind::Structure(_) if shape.traits.has(traits::MIXIN) => {}
+            ShapeKind::Structure(_) if shape.traits.has(traits::ERROR) => krate
+                .errors
+                .push(resolve_structure(model, shape, shape.id.name(), StructureRole::Error)?),
+            ShapeKind::Structure(_) => krate
+                .structures
+                .push(resolve_structure(model, shape, shape.id.name(), StructureRole::Data)?),
+            ShapeKind::Union(_) => krate.unions.push(resolve_union(model, shape)?),
+            ShapeKind::Enum(_) => krate.enums.push(resolve_enum(shape)?),
             _ => {}
         }
     }
-    let mut krate = CrateIr {
-        service,
-        operations,
-        structures,
-        enums,
-        errors,
-    };
     check_type_names(&krate)?;
     mark_directions(&mut krate);
     Ok(krate)
@@ -148,6 +151,7 @@ fn empty_structure(operation: &ShapeId, rust_name: &str, role: StructureRole) ->
         doc: String::new(),
         role,
         members: Vec::new(),
+        deprecated: None,
     }
 }
 
@@ -156,10 +160,11 @@ fn resolve_structure(model: &Model, shape: &Shape, name: &str, role: StructureRo
         return Err(Error::model(&shape.id, "expected a structure"));
     };
     let rust_name = type_ident(name);
-    let members = members
+    let mut members = members
         .iter()
-        .map(|member| resolve_member(model, member, role))
+        .map(|member| resolve_member(model, &shape.id, member, role))
         .collect::<Result<Vec<_>>>()?;
+    rename_reserved_members(&mut members, role);
     check_member_names(&shape.id, &members)?;
     let message_member = (role == StructureRole::Error)
         .then(|| {
@@ -182,36 +187,49 @@ fn resolve_structure(model: &Model, shape: &Shape, name: &str, role: StructureRo
         doc: doc_of(&shape.traits),
         role,
         members,
+        deprecated: deprecation(&shape.traits),
     })
 }
 
-fn resolve_member(model: &Model, member: &Member, role: StructureRole) -> Result<MemberIr> {
+fn resolve_member(model: &Model, parent: &ShapeId, member: &Member, role: StructureRole) -> Result<MemberIr> {
     let snake = snake_case(member.name());
-    let required = member.traits.has(traits::REQUIRED) && !member.traits.has(traits::CLIENT_OPTIONAL);
     let target = lookup(model, &member.target)?;
+    let ty = member_type(model, parent, member)?;
+    let client_optional = member.traits.has(traits::CLIENT_OPTIONAL);
+    // Inputs keep every member optional, as aws-sdk-rust does: the service, not the type
+    // system, decides what a request may omit. Error bodies are read leniently: a missing
+    // member must not hide which error the service reported.
+    let lenient = matches!(role, StructureRole::Input | StructureRole::Error) || client_optional;
+    let default = if lenient { None } else { default_value(model, member, &ty)? };
+    let required = member.traits.has(traits::REQUIRED) && !lenient;
     Ok(MemberIr {
         wire_name: member.name().to_owned(),
         field: field_ident(member.name()),
         setter: escape_keyword(format!("set_{snake}")),
         getter: escape_keyword(format!("get_{snake}")),
         doc: member_doc(member, target),
-        ty: rust_type(model, member)?,
-        // Inputs keep every member optional, as aws-sdk-rust does: the service, not the
-        // type system, decides what a request may omit. Error bodies are read leniently:
-        // a missing member must not hide which error the service reported.
-        optional: matches!(role, StructureRole::Input | StructureRole::Error) || !required,
+        optional: !required && default.is_none(),
+        default,
         sensitive: is_sensitive(model, &member.target, &mut Vec::new()),
+        deprecated: deprecation(&member.traits),
+        idempotency_token: member.traits.has("smithy.api#idempotencyToken") && ty == RustType::String,
+        ty,
     })
+}
+
+/// The member's type, boxed when its target leads back to the member's own shape.
+fn member_type(model: &Model, parent: &ShapeId, member: &Member) -> Result<RustType> {
+    let ty = rust_type(model, member)?;
+    let target = lookup(model, &member.target)?;
+    let aggregate = matches!(target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
+    if aggregate && (&target.id == parent || reaches_directly(model, &target.id, parent, &mut BTreeSet::new())) {
+        return Ok(RustType::Boxed(Box::new(ty)));
+    }
+    Ok(ty)
 }
 
 fn rust_type(model: &Model, member: &Member) -> Result<RustType> {
     let target = lookup(model, &member.target)?;
-    let unsupported = |what: &str| {
-        Error::unsupported(
-            &member.id,
-            format!("targets `{}`, a {what}, which smithy-bindgen does not generate yet", target.id),
-        )
-    };
     Ok(match &target.kind {
         ShapeKind::Simple(simple) => match simple {
             SimpleType::String => RustType::String,
@@ -222,41 +240,102 @@ fn rust_type(model: &Model, member: &Member) -> Result<RustType> {
             SimpleType::Long => RustType::I64,
             SimpleType::Float => RustType::F32,
             SimpleType::Double => RustType::F64,
-            other => return Err(unsupported(other.type_name())),
+            SimpleType::Blob => RustType::Blob,
+            SimpleType::Document => RustType::Document,
+            SimpleType::BigInteger => RustType::BigInteger,
+            SimpleType::BigDecimal => RustType::BigDecimal,
+            SimpleType::Timestamp => RustType::Timestamp(timestamp_format(member, target)?),
         },
+        ShapeKind::IntEnum(_) => RustType::I32,
         ShapeKind::Enum(_) => RustType::Enum(type_ident(target.id.name())),
-        ShapeKind::Structure(_) => {
-            if reaches(model, &target.id, &target.id, &mut Vec::new()) {
-                return Err(unsupported("recursive structure"));
-            }
-            RustType::Structure(type_ident(target.id.name()))
-        }
-        ShapeKind::List(element) => RustType::List(Box::new(rust_type(model, element)?)),
+        ShapeKind::Structure(_) => RustType::Structure(type_ident(target.id.name())),
+        ShapeKind::Union(_) => RustType::Union(type_ident(target.id.name())),
+        ShapeKind::List(element) => RustType::List {
+            element: Box::new(rust_type(model, element)?),
+            sparse: target.traits.has("smithy.api#sparse"),
+        },
         ShapeKind::Map { key, value } => {
             let key_shape = lookup(model, &key.target)?;
-            if !matches!(key_shape.kind, ShapeKind::Simple(SimpleType::String)) {
-                return Err(unsupported("map whose keys are not plain strings"));
+            let key = match key_shape.kind {
+                ShapeKind::Simple(SimpleType::String) => MapKey::String,
+                ShapeKind::Enum(_) => MapKey::Enum(type_ident(key_shape.id.name())),
+                _ => {
+                    return Err(Error::model(
+                        &target.id,
+                        format!("map keys must be strings, but `{}` is a {}", key_shape.id, key_shape.kind.type_name()),
+                    ))
+                }
+            };
+            RustType::Map {
+                key,
+                value: Box::new(rust_type(model, value)?),
+                sparse: target.traits.has("smithy.api#sparse"),
             }
-            RustType::Map(Box::new(rust_type(model, value)?))
         }
-        other => return Err(unsupported(other.type_name())),
+        other => {
+            return Err(Error::model(
+                &member.id,
+                format!("targets `{}`, a {}, which cannot be a member", target.id, other.type_name()),
+            ))
+        }
     })
 }
 
-/// Whether `from` reaches `goal` through structure members (a cycle Rust cannot size).
-fn reaches(model: &Model, from: &ShapeId, goal: &ShapeId, seen: &mut Vec<ShapeId>) -> bool {
+/// The member's `@timestampFormat`, else the target's, else epoch seconds.
+fn timestamp_format(member: &Member, target: &Shape) -> Result<TimestampFormat> {
+    let format = member
+        .traits
+        .string("smithy.api#timestampFormat")
+        .or_else(|| target.traits.string("smithy.api#timestampFormat"));
+    match format {
+        None | Some("epoch-seconds") => Ok(TimestampFormat::EpochSeconds),
+        Some("date-time") => Ok(TimestampFormat::DateTime),
+        Some("http-date") => Ok(TimestampFormat::HttpDate),
+        Some(other) => Err(Error::model(&member.id, format!("unknown timestamp format {other:?}"))),
+    }
+}
+
+/// Whether `from` reaches `goal` through members that are not inside a list or map, which
+/// would give the Rust types infinite size unless a member is boxed.
+fn reaches_directly(model: &Model, from: &ShapeId, goal: &ShapeId, seen: &mut BTreeSet<ShapeId>) -> bool {
     let Some(shape) = model.shape(from) else {
         return false;
     };
+    if !matches!(shape.kind, ShapeKind::Structure(_) | ShapeKind::Union(_)) {
+        return false;
+    }
     shape.kind.members().iter().any(|member| {
-        if &member.target == goal {
-            return true;
+        &member.target == goal
+            || (seen.insert(member.target.clone()) && reaches_directly(model, &member.target, goal, seen))
+    })
+}
+
+/// The member's `@default`, when Rust can hold it; `null` means explicitly none.
+fn default_value(model: &Model, member: &Member, ty: &RustType) -> Result<Option<DefaultValue>> {
+    let target = lookup(model, &member.target)?;
+    let value = member
+        .traits
+        .get(traits::DEFAULT)
+        .or_else(|| target.id.is_prelude().then(|| target.traits.get(traits::DEFAULT)).flatten());
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let invalid = || Error::model(&member.id, format!("`@default` {value} does not fit a {}", target.kind.type_name()));
+    Ok(match (ty, value) {
+        (_, Value::Null) => None,
+        (RustType::Bool, Value::Bool(b)) => Some(DefaultValue::Bool(*b)),
+        (RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64, Value::Number(n)) => {
+            Some(DefaultValue::Integer(n.as_i64().ok_or_else(invalid)?))
         }
-        if seen.contains(&member.target) {
-            return false;
-        }
-        seen.push(member.target.clone());
-        reaches(model, &member.target, goal, seen)
+        (RustType::F32 | RustType::F64, Value::Number(n)) => Some(DefaultValue::Float(n.as_f64().ok_or_else(invalid)?)),
+        (RustType::String, Value::String(s)) => Some(DefaultValue::String(s.clone())),
+        (RustType::Enum(_), Value::String(s)) => Some(DefaultValue::Enum(s.clone())),
+        (RustType::List { .. }, Value::Array(items)) if items.is_empty() => Some(DefaultValue::EmptyList),
+        (RustType::Map { .. }, Value::Object(entries)) if entries.is_empty() => Some(DefaultValue::EmptyMap),
+        // Blob, timestamp and document defaults stay optional: rare, and not worth a
+        // literal syntax of their own.
+        (RustType::Blob | RustType::Timestamp(_) | RustType::Document, _) => None,
+        _ => return Err(invalid()),
     })
 }
 
@@ -281,73 +360,137 @@ fn is_sensitive(model: &Model, id: &ShapeId, seen: &mut Vec<ShapeId>) -> bool {
     }
 }
 
-fn resolve_enum(shape: &Shape) -> EnumIr {
+fn resolve_enum(shape: &Shape) -> Result<EnumIr> {
     let ShapeKind::Enum(members) = &shape.kind else {
-        unreachable!("resolve_enum is only called for enums");
+        return Err(Error::model(&shape.id, "expected an enum"));
     };
     let rust_name = type_ident(shape.id.name());
-    EnumIr {
+    let variants: Vec<VariantIr> = members
+        .iter()
+        .map(|member| VariantIr {
+            name: variant_name(&member.name),
+            doc: doc_of(&member.traits),
+            value: member.value.clone(),
+            deprecated: deprecation(&member.traits),
+        })
+        .collect();
+    let mut seen = BTreeMap::new();
+    for variant in &variants {
+        if let Some(previous) = seen.insert(variant.name.clone(), variant.value.clone()) {
+            return Err(Error::unsupported(
+                &shape.id,
+                format!("values {previous:?} and {:?} both become the variant `{}`", variant.value, variant.name),
+            ));
+        }
+    }
+    Ok(EnumIr {
         module: format!("_{}", snake_case(&rust_name)),
         doc: doc_of(&shape.traits),
-        variants: members
-            .iter()
-            .map(|member| VariantIr {
-                name: type_ident(&member.name),
-                doc: doc_of(&member.traits),
-                value: member.value.clone(),
-            })
-            .collect(),
+        variants,
         sensitive: shape.traits.has(traits::SENSITIVE),
+        deprecated: deprecation(&shape.traits),
         rust_name,
+    })
+}
+
+/// Variant names, with `Unknown` kept for the catch-all variant (as smithy-rs does).
+fn variant_name(name: &str) -> String {
+    match type_ident(name).as_str() {
+        "Unknown" => "UnknownValue".to_owned(),
+        other => other.to_owned(),
     }
 }
 
-/// Marks which shared structures appear in requests (they need serializers) and which in
-/// responses (they need deserializers), so that no unused code is generated.
-fn mark_directions(krate: &mut CrateIr) {
-    let mut requests = BTreeSet::new();
-    let mut responses = BTreeSet::new();
-    for operation in &krate.operations {
-        collect_structures(krate, &operation.input.members, &mut requests);
-        collect_structures(krate, &operation.output.members, &mut responses);
+fn resolve_union(model: &Model, shape: &Shape) -> Result<UnionIr> {
+    let ShapeKind::Union(members) = &shape.kind else {
+        return Err(Error::model(&shape.id, "expected a union"));
+    };
+    if members.is_empty() {
+        return Err(Error::model(&shape.id, "a union needs at least one member"));
     }
-    for error in &krate.errors {
-        collect_structures(krate, &error.members, &mut responses);
-    }
-    for structure in &mut krate.structures {
-        structure.serialized = requests.contains(&structure.rust_name);
-        structure.deserialized = responses.contains(&structure.rust_name);
-    }
-}
-
-fn collect_structures(krate: &CrateIr, members: &[MemberIr], found: &mut BTreeSet<String>) {
-    for member in members {
-        let mut ty = &member.ty;
-        while let RustType::List(inner) | RustType::Map(inner) = ty {
-            ty = inner;
-        }
-        if let RustType::Structure(name) = ty {
-            if found.insert(name.clone()) {
-                if let Some(structure) = krate.structures.iter().find(|s| &s.rust_name == name) {
-                    collect_structures(krate, &structure.members, found);
-                }
-            }
-        }
-    }
-}
-
-/// Two members whose Rust names coincide would not compile; say which ones instead.
-fn check_member_names(id: &ShapeId, members: &[MemberIr]) -> Result<()> {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for member in members {
-        if let Some(previous) = seen.insert(&member.field, &member.wire_name) {
+    let rust_name = type_ident(shape.id.name());
+    let variants = members
+        .iter()
+        .map(|member| {
+            let target = lookup(model, &member.target)?;
+            let unit = target.id == ShapeId::prelude("Unit") || target.traits.has("smithy.api#unitType");
+            let snake = snake_case(member.name());
+            Ok(UnionVariantIr {
+                wire_name: member.name().to_owned(),
+                name: variant_name(member.name()),
+                ty: if unit { None } else { Some(member_type(model, &shape.id, member)?) },
+                doc: member_doc(member, target),
+                as_fn: escape_keyword(format!("as_{snake}")),
+                is_fn: escape_keyword(format!("is_{snake}")),
+                sensitive: is_sensitive(model, &member.target, &mut Vec::new()),
+                deprecated: deprecation(&member.traits),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut seen = BTreeMap::new();
+    for variant in &variants {
+        let clash = variant.is_fn == "is_unknown";
+        if let Some(previous) = seen.insert(variant.name.clone(), variant.wire_name.clone()) {
             return Err(Error::unsupported(
-                id,
-                format!(
-                    "members `{previous}` and `{}` both become the Rust field `{}`",
-                    member.wire_name, member.field
-                ),
+                &shape.id,
+                format!("members `{previous}` and `{}` both become the variant `{}`", variant.wire_name, variant.name),
             ));
+        }
+        if clash {
+            return Err(Error::unsupported(
+                &shape.id,
+                format!("member `{}` would clash with the `Unknown` variant's `is_unknown()`", variant.wire_name),
+            ));
+        }
+    }
+    Ok(UnionIr {
+        shape_id: shape.id.to_string(),
+        module: format!("_{}", snake_case(&rust_name)),
+        serializer_fn: serializer_fn(&rust_name),
+        deserializer_fn: deserializer_fn(&rust_name),
+        serialized: false,
+        deserialized: false,
+        doc: doc_of(&shape.traits),
+        variants,
+        deprecated: deprecation(&shape.traits),
+        rust_name,
+    })
+}
+
+/// Members whose field name would be taken by a generated method get a stable `_value`
+/// suffix, as smithy-rs does: `builder()` on every structure, `build()` on builders, and
+/// the error metadata accessors on errors.
+fn rename_reserved_members(members: &mut [MemberIr], role: StructureRole) {
+    let reserved: &[&str] = match role {
+        StructureRole::Error => &["builder", "build", "meta", "code", "request_id"],
+        _ => &["builder", "build"],
+    };
+    for member in members.iter_mut() {
+        let error_message_clash =
+            role == StructureRole::Error && member.field == "message" && member.ty != RustType::String;
+        if reserved.contains(&member.field.as_str()) || error_message_clash {
+            member.field = format!("{}_value", member.field);
+        }
+    }
+}
+
+/// Names that would collide in Rust are a clear error, never uncompilable code: two members
+/// with one field name, or a field that equals another member's setter or getter.
+fn check_member_names(id: &ShapeId, members: &[MemberIr]) -> Result<()> {
+    let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+    for member in members {
+        let names = [
+            (member.field.as_str(), format!("the field of `{}`", member.wire_name)),
+            (member.setter.as_str(), format!("the setter of `{}`", member.wire_name)),
+            (member.getter.as_str(), format!("the getter of `{}`", member.wire_name)),
+        ];
+        for (name, what) in names {
+            if let Some(previous) = seen.insert(name, what.clone()) {
+                return Err(Error::unsupported(
+                    id,
+                    format!("{previous} and {what} are both named `{name}` in Rust"),
+                ));
+            }
         }
     }
     Ok(())
@@ -361,6 +504,7 @@ fn check_type_names(krate: &CrateIr) -> Result<()> {
         .iter()
         .chain(&krate.errors)
         .map(|s| (s.rust_name.as_str(), s.shape_id.as_str()))
+        .chain(krate.unions.iter().map(|u| (u.rust_name.as_str(), u.shape_id.as_str())))
         .chain(krate.enums.iter().map(|e| (e.rust_name.as_str(), e.rust_name.as_str())));
     for (rust_name, origin) in named {
         if let Some(previous) = seen.insert(rust_name, origin) {
@@ -373,17 +517,80 @@ fn check_type_names(krate: &CrateIr) -> Result<()> {
     Ok(())
 }
 
+/// Marks which shared structures and unions appear in requests (they need serializers) and
+/// which in responses (they need deserializers), so that no unused code is generated.
+fn mark_directions(krate: &mut CrateIr) {
+    let mut requests = BTreeSet::new();
+    let mut responses = BTreeSet::new();
+    for operation in &krate.operations {
+        collect_aggregates(krate, operation.input.members.iter().map(|m| &m.ty).collect(), &mut requests);
+        collect_aggregates(krate, operation.output.members.iter().map(|m| &m.ty).collect(), &mut responses);
+    }
+    for error in &krate.errors {
+        collect_aggregates(krate, error.members.iter().map(|m| &m.ty).collect(), &mut responses);
+    }
+    for structure in &mut krate.structures {
+        structure.serialized = requests.contains(&structure.rust_name);
+        structure.deserialized = responses.contains(&structure.rust_name);
+    }
+    for union in &mut krate.unions {
+        union.serialized = requests.contains(&union.rust_name);
+        union.deserialized = responses.contains(&union.rust_name);
+    }
+}
+
+fn collect_aggregates(krate: &CrateIr, types: Vec<&RustType>, found: &mut BTreeSet<String>) {
+    for ty in types {
+        let name = match innermost(ty) {
+            RustType::Structure(name) | RustType::Union(name) => name,
+            _ => continue,
+        };
+        if !found.insert(name.clone()) {
+            continue;
+        }
+        if let Some(structure) = krate.structures.iter().find(|s| &s.rust_name == name) {
+            collect_aggregates(krate, structure.members.iter().map(|m| &m.ty).collect(), found);
+        }
+        if let Some(union) = krate.unions.iter().find(|u| &u.rust_name == name) {
+            collect_aggregates(krate, union.variants.iter().filter_map(|v| v.ty.as_ref()).collect(), found);
+        }
+    }
+}
+
+/// The type inside any lists, maps and boxes.
+fn innermost(ty: &RustType) -> &RustType {
+    match ty {
+        RustType::List { element: inner, .. } | RustType::Map { value: inner, .. } | RustType::Boxed(inner) => {
+            innermost(inner)
+        }
+        other => other,
+    }
+}
+
 fn lookup<'m>(model: &'m Model, id: &ShapeId) -> Result<&'m Shape> {
     model
         .shape(id)
         .ok_or_else(|| Error::model(id, "shape does not exist"))
 }
 
-fn doc_of(traits: &crate::model::Traits) -> String {
+fn doc_of(traits: &Traits) -> String {
     traits
         .string(traits::DOCUMENTATION)
         .map(html_to_markdown)
         .unwrap_or_default()
+}
+
+/// The `@deprecated` trait as a note for Rust's `#[deprecated]`.
+fn deprecation(traits: &Traits) -> Option<String> {
+    let value = traits.get(traits::DEPRECATED)?;
+    let message = value.get("message").and_then(Value::as_str);
+    let since = value.get("since").and_then(Value::as_str);
+    Some(match (message, since) {
+        (Some(message), Some(since)) => format!("{message} (deprecated since {since})"),
+        (Some(message), None) => message.to_owned(),
+        (None, Some(since)) => format!("deprecated since {since}"),
+        (None, None) => "deprecated in the service model".to_owned(),
+    })
 }
 
 /// Members without documentation borrow their target's, as rustdoc readers expect.

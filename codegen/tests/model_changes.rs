@@ -2,17 +2,13 @@
 //! model/ gains an error, and the regenerated crate parses it into its own variant. The
 //! scratch crate is compiled and its test run, so the check covers code that builds.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use common::{cargo, scratch_manifest, workspace, write};
 use serde_json::{json, Value};
 use smithy_bindgen::Generator;
 
 const NS: &str = "com.amazonaws.workspaces#";
-
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn model_with_throttling_error() -> Value {
     let text = std::fs::read_to_string(workspace().join("model/workspaces.json")).unwrap();
@@ -36,35 +32,13 @@ fn model_with_throttling_error() -> Value {
     model
 }
 
-fn run(command: &mut Command) {
-    let output = command.output().expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "{command:?} failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 #[test]
 fn a_new_error_in_the_model_becomes_a_parsed_variant() {
     let scratch = tempfile::tempdir().unwrap();
     let model_path = scratch.path().join("model.json");
     write(&model_path, &serde_json::to_string_pretty(&model_with_throttling_error()).unwrap());
     let crate_dir = scratch.path().join("bindings");
-    write(
-        &crate_dir.join("Cargo.toml"),
-        // The generated sources expect the manifest to declare the optional `http` feature.
-        "[package]\nname = \"scratch-bindings\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
-         [features]\nhttp = [\"dep:http\"]\n\n\
-         [dependencies]\nhttp = { version = \"1\", optional = true, default-features = false, features = [\"std\"] }\n\n\
-         [workspace]\n",
-    );
+    write(&crate_dir.join("Cargo.toml"), &scratch_manifest("scratch-bindings"));
     Generator::new()
         .model(&model_path)
         .operation("RegisterWorkspaceDirectory")
@@ -98,11 +72,5 @@ fn throttling_is_modeled() {
 }
 "##,
     );
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let target = workspace().join("target/scratch-model-changes");
-    run(Command::new(&cargo)
-        .args(["test", "--offline", "--quiet", "--manifest-path"])
-        .arg(crate_dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", &target)
-        .env("RUSTFLAGS", "-D warnings"));
+    cargo(&crate_dir, "scratch-model-changes", &["test"]);
 }

@@ -92,6 +92,56 @@ impl<'a> JsonValueWriter<'a> {
         }
     }
 
+    /// A number already in JSON's grammar, written as is (big numbers, epoch seconds).
+    pub(crate) fn raw_number(self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    pub(crate) fn null(self) {
+        self.out.push_str("null");
+    }
+
+    pub(crate) fn blob(self, value: &super::primitives::Blob) {
+        self.string(&super::base64::encode(value.as_ref()));
+    }
+
+    pub(crate) fn date_time(self, value: &super::primitives::DateTime, format: super::primitives::Format) {
+        let text = value.fmt(format);
+        match format {
+            super::primitives::Format::EpochSeconds => self.raw_number(&text),
+            _ => self.string(&text),
+        }
+    }
+
+    pub(crate) fn document(self, value: &super::primitives::Document) {
+        use super::primitives::{Document, Number};
+        match value {
+            Document::Object(members) => {
+                let mut object = self.start_object();
+                let mut keys: Vec<&String> = members.keys().collect();
+                // Sorted, so that one document always serializes to the same bytes.
+                keys.sort();
+                for key in keys {
+                    object.key(key).document(&members[key]);
+                }
+                object.finish();
+            }
+            Document::Array(items) => {
+                let mut array = self.start_array();
+                for item in items {
+                    array.value().document(item);
+                }
+                array.finish();
+            }
+            Document::Number(Number::PosInt(n)) => self.raw_number(&n.to_string()),
+            Document::Number(Number::NegInt(n)) => self.integer(*n),
+            Document::Number(Number::Float(n)) => self.float(*n),
+            Document::String(text) => self.string(text),
+            Document::Bool(value) => self.boolean(*value),
+            Document::Null => self.null(),
+        }
+    }
+
     pub(crate) fn start_object(self) -> JsonObjectWriter<'a> {
         JsonObjectWriter::new(self.out)
     }

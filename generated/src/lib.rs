@@ -14,12 +14,14 @@
 //! Amazon WorkSpaces provisions virtual desktops in the cloud. This model covers the part of the service that registers directories, so that WorkSpaces can be created for the users in them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+mod aws_json;
+mod base64;
 pub mod error;
 pub mod http;
-pub mod operation;
-pub mod primitives;
-pub mod types;
-mod aws_json;
+mod idempotency_token;
 mod json_reader;
 mod json_writer;
+pub mod operation;
+pub mod primitives;
 mod protocol_serde;
+pub mod types;

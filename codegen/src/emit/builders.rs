@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::structs::{emit_redacting_debug, member_doc};
-use super::{ident, type_tokens};
+use super::{default_tokens, deprecated_attr, ident, map_key_tokens, type_tokens};
 use crate::ir::{MemberIr, RustType, StructureIr};
 
 /// The builder for `structure`.
@@ -49,9 +49,10 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
     let getter = ident(&member.getter);
     let ty = type_tokens(&member.ty);
     let doc = member_doc(member);
+    let deprecated = deprecated_attr(&member.deprecated);
     let fluent = match &member.ty {
-        RustType::List(element) => {
-            let (param, value) = into_param(element);
+        RustType::List { element, sparse } => {
+            let (param, value) = element_param(element, *sparse);
             let note = format!(
                 " Appends one item; use [`{}`](Self::{}) to replace the whole list.",
                 member.setter.trim_start_matches("r#"),
@@ -61,6 +62,7 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
                 #doc
                 #[doc = ""]
                 #[doc = #note]
+                #deprecated
                 pub fn #field(mut self, input: #param) -> Self {
                     let mut items = self.#field.unwrap_or_default();
                     items.push(#value);
@@ -69,8 +71,15 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
                 }
             }
         }
-        RustType::Map(value_ty) => {
-            let (param, value) = into_param(value_ty);
+        RustType::Map { key, value: value_ty, sparse } => {
+            let (key_param, key_value) = match key {
+                crate::ir::MapKey::String => (
+                    quote!(impl ::std::convert::Into<::std::string::String>),
+                    quote!(key.into()),
+                ),
+                enum_key => (map_key_tokens(enum_key), quote!(key)),
+            };
+            let (param, value) = element_param(value_ty, *sparse);
             let note = format!(
                 " Inserts one entry; use [`{}`](Self::{}) to replace the whole map.",
                 member.setter.trim_start_matches("r#"),
@@ -80,10 +89,22 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
                 #doc
                 #[doc = ""]
                 #[doc = #note]
-                pub fn #field(mut self, key: impl ::std::convert::Into<::std::string::String>, input: #param) -> Self {
+                #deprecated
+                pub fn #field(mut self, key: #key_param, input: #param) -> Self {
                     let mut entries = self.#field.unwrap_or_default();
-                    entries.insert(key.into(), #value);
+                    entries.insert(#key_value, #value);
                     self.#field = ::std::option::Option::Some(entries);
+                    self
+                }
+            }
+        }
+        RustType::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            quote! {
+                #doc
+                #deprecated
+                pub fn #field(mut self, input: #inner) -> Self {
+                    self.#field = ::std::option::Option::Some(::std::boxed::Box::new(input));
                     self
                 }
             }
@@ -92,6 +113,7 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
             let (param, value) = into_param(other);
             quote! {
                 #doc
+                #deprecated
                 pub fn #field(mut self, input: #param) -> Self {
                     self.#field = ::std::option::Option::Some(#value);
                     self
@@ -102,11 +124,13 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
     quote! {
         #fluent
         #doc
+        #deprecated
         pub fn #setter(mut self, input: ::std::option::Option<#ty>) -> Self {
             self.#field = input;
             self
         }
         #doc
+        #deprecated
         pub fn #getter(&self) -> &::std::option::Option<#ty> {
             &self.#field
         }
@@ -124,17 +148,30 @@ fn into_param(ty: &RustType) -> (TokenStream, TokenStream) {
     }
 }
 
+/// One list item or map value; sparse collections take an `Option`.
+fn element_param(ty: &RustType, sparse: bool) -> (TokenStream, TokenStream) {
+    if sparse {
+        let ty = type_tokens(ty);
+        (quote!(::std::option::Option<#ty>), quote!(input))
+    } else {
+        into_param(ty)
+    }
+}
+
 fn emit_build(structure: &StructureIr) -> TokenStream {
     let target = ident(&structure.rust_name);
     let type_name = &structure.rust_name;
     let doc = format!(" Builds a [`{type_name}`].");
-    let required: Vec<&MemberIr> = structure.members.iter().filter(|m| !m.optional).collect();
+    let required: Vec<&MemberIr> = structure.members.iter().filter(|m| m.is_required()).collect();
     let assignments = structure.members.iter().map(|member| {
         let field = ident(&member.field);
-        if member.optional {
-            quote!(#field: self.#field,)
-        } else {
-            quote!(#field,)
+        match &member.default {
+            _ if member.optional => quote!(#field: self.#field,),
+            Some(default) => {
+                let default = default_tokens(default, &member.ty);
+                quote!(#field: self.#field.unwrap_or_else(|| #default),)
+            }
+            None => quote!(#field,),
         }
     });
     if !structure.build_is_fallible() {

@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ident;
-use crate::ir::{deserializer_fn, CrateIr, OperationIr, RustType, StructureIr, StructureRole};
+use super::{default_tokens, ident, timestamp_format_tokens};
+use crate::ir::{deserializer_fn, CrateIr, MapKey, OperationIr, RustType, StructureIr, StructureRole, UnionIr};
 
 /// Deserializers for outputs, errors and the structures they reach, plus one error
 /// dispatcher per operation (part of `protocol_serde`).
@@ -30,6 +30,7 @@ pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
             }
         }
     });
+    let unions = krate.unions.iter().filter(|u| u.deserialized).map(emit_union_reader);
     let dispatchers = krate.operations.iter().map(emit_error_dispatch);
     quote! {
         use crate::json_reader::{JsonError, JsonReader};
@@ -37,6 +38,7 @@ pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
         #(#outputs)*
         #(#errors)*
         #(#shared)*
+        #(#unions)*
         #(#dispatchers)*
     }
 }
@@ -80,6 +82,9 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         let field = ident(&member.field);
         if member.optional {
             quote!(#field: #local,)
+        } else if let Some(default) = &member.default {
+            let default = default_tokens(default, &member.ty);
+            quote!(#field: #local.unwrap_or_else(|| #default),)
         } else {
             let problem = format!(
                 "required member `{}` of `{}` is missing or null",
@@ -90,17 +95,87 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
     });
     let meta_field = (structure.role == StructureRole::Error).then(|| quote!(meta: meta.clone(),));
     let declarations = locals.iter().map(|local| quote!(let mut #local = ::std::option::Option::None;));
+    let members_loop = if structure.members.is_empty() {
+        quote! {
+            while reader.next_key()?.is_some() {
+                reader.skip_value()?;
+            }
+        }
+    } else {
+        quote! {
+            while let ::std::option::Option::Some(name) = reader.next_key()? {
+                match name.as_ref() {
+                    #(#arms)*
+                    _ => reader.skip_value()?,
+                }
+            }
+        }
+    };
     quote! {
         #(#declarations)*
         reader.begin_object()?;
-        while let ::std::option::Option::Some(name) = reader.next_key()? {
-            match name.as_ref() {
-                #(#arms)*
-                _ => reader.skip_value()?,
-            }
-        }
+        #members_loop
         #message_fill
         ::std::result::Result::Ok(#path { #(#fields)* #meta_field })
+    }
+}
+
+/// A union read from an object with exactly one member set; `__type` is ignored, and a
+/// member this version does not know reads as `Unknown`.
+fn emit_union_reader(union: &UnionIr) -> TokenStream {
+    let function = ident(&union.deserializer_fn);
+    let name = ident(&union.rust_name);
+    let arms = union.variants.iter().map(|variant| {
+        let key = &variant.wire_name;
+        let variant_name = ident(&variant.name);
+        match &variant.ty {
+            Some(ty) => {
+                let read = emit_value_read(ty, 0);
+                quote!(#key => #read.map(crate::types::#name::#variant_name),)
+            }
+            None => quote! {
+                #key => {
+                    if reader.take_null()? {
+                        ::std::option::Option::None
+                    } else {
+                        reader.skip_value()?;
+                        ::std::option::Option::Some(crate::types::#name::#variant_name)
+                    }
+                }
+            },
+        }
+    });
+    let several = format!("union `{}` has more than one member set", union.rust_name);
+    let none = format!("union `{}` has no member set", union.rust_name);
+    quote! {
+        pub(crate) fn #function(reader: &mut JsonReader<'_>) -> ::std::result::Result<crate::types::#name, JsonError> {
+            let mut value = ::std::option::Option::None;
+            reader.begin_object()?;
+            while let ::std::option::Option::Some(name) = reader.next_key()? {
+                let variant = match name.as_ref() {
+                    #(#arms)*
+                    "__type" => {
+                        reader.skip_value()?;
+                        ::std::option::Option::None
+                    }
+                    _ => {
+                        if reader.take_null()? {
+                            ::std::option::Option::None
+                        } else {
+                            reader.skip_value()?;
+                            ::std::option::Option::Some(crate::types::#name::Unknown)
+                        }
+                    }
+                };
+                if variant.is_some() {
+                    if value.is_some() {
+                        return ::std::result::Result::Err(reader.error(#several));
+                    }
+                    value = variant;
+                }
+            }
+            value.ok_or_else(|| reader.error(#none))
+        }
     }
 }
 
@@ -116,11 +191,19 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
         // The model says the value is a float; JSON numbers are read as f64 first.
         RustType::F32 => quote!(reader.optional_float()?.map(|value| value as f32)),
         RustType::F64 => quote!(reader.optional_float()?),
+        RustType::Blob => quote!(reader.optional_blob()?),
+        RustType::Document => quote!(reader.optional_document()?),
+        RustType::BigInteger => quote!(reader.optional_parsed::<crate::primitives::BigInteger>()?),
+        RustType::BigDecimal => quote!(reader.optional_parsed::<crate::primitives::BigDecimal>()?),
+        RustType::Timestamp(format) => {
+            let format = timestamp_format_tokens(*format);
+            quote!(reader.optional_date_time(#format)?)
+        }
         RustType::Enum(name) => {
             let name = ident(name);
             quote!(reader.optional_string()?.map(|value| crate::types::#name::from(value.as_str())))
         }
-        RustType::Structure(name) => {
+        RustType::Structure(name) | RustType::Union(name) => {
             let function = ident(&deserializer_fn(name));
             quote! {
                 if reader.take_null()? {
@@ -130,10 +213,24 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
                 }
             }
         }
-        RustType::List(element) => {
+        RustType::Boxed(inner) => {
+            let read = emit_value_read(inner, depth);
+            quote!(#read.map(::std::boxed::Box::new))
+        }
+        RustType::List { element, sparse } => {
             let items = format_ident!("items_{}", depth);
             let item = format_ident!("item_{}", depth);
             let read = emit_value_read(element, depth + 1);
+            let push = if *sparse {
+                quote!(#items.push(#read);)
+            } else {
+                // Dense lists drop nulls, as aws-sdk-rust does.
+                quote! {
+                    if let ::std::option::Option::Some(#item) = #read {
+                        #items.push(#item);
+                    }
+                }
+            };
             quote! {
                 if reader.take_null()? {
                     ::std::option::Option::None
@@ -141,30 +238,41 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
                     reader.begin_array()?;
                     let mut #items = ::std::vec::Vec::new();
                     while reader.has_next_element()? {
-                        // Dense lists drop nulls, as aws-sdk-rust does.
-                        if let ::std::option::Option::Some(#item) = #read {
-                            #items.push(#item);
-                        }
+                        #push
                     }
                     ::std::option::Option::Some(#items)
                 }
             }
         }
-        RustType::Map(value) => {
+        RustType::Map { key, value, sparse } => {
             let entries = format_ident!("entries_{}", depth);
-            let key = format_ident!("key_{}", depth);
+            let key_binding = format_ident!("key_{}", depth);
             let entry = format_ident!("value_{}", depth);
             let read = emit_value_read(value, depth + 1);
+            let key_value = match key {
+                MapKey::String => quote!(#key_binding.into_owned()),
+                MapKey::Enum(name) => {
+                    let name = ident(name);
+                    quote!(crate::types::#name::from(#key_binding.as_ref()))
+                }
+            };
+            let insert = if *sparse {
+                quote!(#entries.insert(#key_value, #read);)
+            } else {
+                quote! {
+                    if let ::std::option::Option::Some(#entry) = #read {
+                        #entries.insert(#key_value, #entry);
+                    }
+                }
+            };
             quote! {
                 if reader.take_null()? {
                     ::std::option::Option::None
                 } else {
                     reader.begin_object()?;
                     let mut #entries = ::std::collections::HashMap::new();
-                    while let ::std::option::Option::Some(#key) = reader.next_key()? {
-                        if let ::std::option::Option::Some(#entry) = #read {
-                            #entries.insert(#key.into_owned(), #entry);
-                        }
+                    while let ::std::option::Option::Some(#key_binding) = reader.next_key()? {
+                        #insert
                     }
                     ::std::option::Option::Some(#entries)
                 }
@@ -189,6 +297,19 @@ fn emit_error_dispatch(operation: &OperationIr) -> TokenStream {
             }
         }
     });
+    if operation.errors.is_empty() {
+        return quote! {
+            pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
+                use crate::operation::#module::#error_enum;
+                match crate::aws_json::error_metadata(response) {
+                    ::std::result::Result::Ok(meta) => {
+                        #error_enum::Unhandled(crate::aws_json::unhandled(response, meta, ::std::option::Option::None))
+                    }
+                    ::std::result::Result::Err(unhandled) => #error_enum::Unhandled(unhandled),
+                }
+            }
+        };
+    }
     quote! {
         pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
             use crate::operation::#module::#error_enum;

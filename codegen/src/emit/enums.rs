@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_attrs, ident, REDACTED};
+use super::{deprecated_attr, doc_attrs, ident, REDACTED};
 use crate::ir::EnumIr;
 
 pub(crate) fn emit_enum(en: &EnumIr) -> TokenStream {
@@ -12,7 +12,12 @@ pub(crate) fn emit_enum(en: &EnumIr) -> TokenStream {
     let doc = doc_attrs(&en.doc, &format!("The `{}` enum.", en.rust_name));
     let variants: Vec<_> = en.variants.iter().map(|v| ident(&v.name)).collect();
     let values: Vec<&str> = en.variants.iter().map(|v| v.value.as_str()).collect();
-    let variant_docs = en.variants.iter().map(|v| doc_attrs(&v.doc, &format!("`{}`", v.value)));
+    let variant_docs = en.variants.iter().map(|v| {
+        let doc = doc_attrs(&v.doc, &format!("`{}`", v.value));
+        let deprecated = deprecated_attr(&v.deprecated);
+        quote!(#doc #deprecated)
+    });
+    let type_deprecated = deprecated_attr(&en.deprecated);
     let debug_derive = (!en.sensitive).then(|| quote!(::std::fmt::Debug,));
     let redacted_debug = en.sensitive.then(|| {
         quote! {
@@ -32,6 +37,7 @@ pub(crate) fn emit_enum(en: &EnumIr) -> TokenStream {
         #doc
         #[doc = ""]
         #[doc = #usage_doc]
+        #type_deprecated
         #[non_exhaustive]
         #[derive(::std::clone::Clone, #debug_derive ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::Ord, ::std::cmp::PartialEq, ::std::cmp::PartialOrd)]
         pub enum #name {

@@ -9,11 +9,12 @@ mod operation;
 pub mod output;
 mod serializer;
 mod structs;
+mod unions;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::RustType;
+use crate::ir::{DefaultValue, MapKey, RustType, TimestampFormat};
 
 /// An identifier from an IR name; `r#type` becomes a raw identifier.
 pub(crate) fn ident(name: &str) -> Ident {
@@ -49,18 +50,63 @@ pub(crate) fn type_tokens(ty: &RustType) -> TokenStream {
         RustType::I64 => quote!(i64),
         RustType::F32 => quote!(f32),
         RustType::F64 => quote!(f64),
-        RustType::List(element) => {
-            let element = type_tokens(element);
+        RustType::Blob => quote!(crate::primitives::Blob),
+        RustType::Document => quote!(crate::primitives::Document),
+        RustType::BigInteger => quote!(crate::primitives::BigInteger),
+        RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
+        RustType::Timestamp(_) => quote!(crate::primitives::DateTime),
+        RustType::List { element, sparse } => {
+            let element = maybe_optional(type_tokens(element), *sparse);
             quote!(::std::vec::Vec<#element>)
         }
-        RustType::Map(value) => {
-            let value = type_tokens(value);
-            quote!(::std::collections::HashMap<::std::string::String, #value>)
+        RustType::Map { key, value, sparse } => {
+            let key = map_key_tokens(key);
+            let value = maybe_optional(type_tokens(value), *sparse);
+            quote!(::std::collections::HashMap<#key, #value>)
         }
-        RustType::Structure(name) | RustType::Enum(name) => {
+        RustType::Structure(name) | RustType::Union(name) | RustType::Enum(name) => {
             let name = ident(name);
             quote!(crate::types::#name)
         }
+        RustType::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            quote!(::std::boxed::Box<#inner>)
+        }
+    }
+}
+
+pub(crate) fn map_key_tokens(key: &MapKey) -> TokenStream {
+    match key {
+        MapKey::String => quote!(::std::string::String),
+        MapKey::Enum(name) => {
+            let name = ident(name);
+            quote!(crate::types::#name)
+        }
+    }
+}
+
+fn maybe_optional(ty: TokenStream, optional: bool) -> TokenStream {
+    if optional {
+        quote!(::std::option::Option<#ty>)
+    } else {
+        ty
+    }
+}
+
+/// `#[deprecated(note = ...)]` for items the model marks `@deprecated`.
+pub(crate) fn deprecated_attr(note: &Option<String>) -> TokenStream {
+    match note {
+        Some(note) => quote!(#[deprecated(note = #note)]),
+        None => TokenStream::new(),
+    }
+}
+
+/// The `primitives::Format` of a timestamp format.
+pub(crate) fn timestamp_format_tokens(format: TimestampFormat) -> TokenStream {
+    match format {
+        TimestampFormat::EpochSeconds => quote!(crate::primitives::Format::EpochSeconds),
+        TimestampFormat::DateTime => quote!(crate::primitives::Format::DateTime),
+        TimestampFormat::HttpDate => quote!(crate::primitives::Format::HttpDate),
     }
 }
 
@@ -80,3 +126,35 @@ pub(crate) fn is_copy(ty: &RustType) -> bool {
 
 /// What `Debug` prints in place of a `@sensitive` value, as aws-sdk-rust does.
 pub(crate) const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// A `@default` value as a Rust expression of the member's type.
+pub(crate) fn default_tokens(default: &DefaultValue, ty: &RustType) -> TokenStream {
+    match (default, ty) {
+        (DefaultValue::Bool(value), _) => quote!(#value),
+        (DefaultValue::Integer(value), RustType::I8) => {
+            let value = *value as i8;
+            quote!(#value)
+        }
+        (DefaultValue::Integer(value), RustType::I16) => {
+            let value = *value as i16;
+            quote!(#value)
+        }
+        (DefaultValue::Integer(value), RustType::I32) => {
+            let value = *value as i32;
+            quote!(#value)
+        }
+        (DefaultValue::Integer(value), _) => quote!(#value),
+        (DefaultValue::Float(value), RustType::F32) => {
+            let value = *value as f32;
+            quote!(#value)
+        }
+        (DefaultValue::Float(value), _) => quote!(#value),
+        (DefaultValue::String(value), _) => quote!(::std::string::String::from(#value)),
+        (DefaultValue::Enum(value), _) => {
+            let ty = type_tokens(ty);
+            quote!(<#ty>::from(#value))
+        }
+        (DefaultValue::EmptyList, _) => quote!(::std::vec::Vec::new()),
+        (DefaultValue::EmptyMap, _) => quote!(::std::collections::HashMap::new()),
+    }
+}

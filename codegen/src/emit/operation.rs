@@ -21,7 +21,6 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
     let error_enum = ident(&operation.error_enum);
     let error_module = ident(&operation.error_module);
     let error_parser = ident(&operation.error_parser_fn);
-    let module_doc = format!(" Types for the `{}` operation.", operation.name);
     let doc = doc_attrs(&operation.doc, &format!("The `{}` operation.", operation.name));
     let content_type = service.protocol.content_type();
     let target = format!("{}.{}", service.shape_name, operation.name);
@@ -29,8 +28,6 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
         " Serializes `input` as an awsJson request: `POST /` with `Content-Type: {content_type}`, `X-Amz-Target: {target}` and the members that are set as a compact JSON object."
     );
     quote! {
-        #![doc = #module_doc]
-
         #doc
         #[non_exhaustive]
         #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq)]
@@ -69,29 +66,9 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
             }
         }
 
-        mod #error_module;
-        mod #input_module;
-        mod #output_module;
-
         pub use self::#error_module::#error_enum;
         pub use self::#input_module::#input;
         pub use self::#output_module::#output;
-
-        pub mod builders;
-    }
-}
-
-/// `operation/<name>/builders.rs`.
-pub(crate) fn emit_operation_builders(operation: &OperationIr) -> TokenStream {
-    let input_module = ident(&operation.input.module);
-    let output_module = ident(&operation.output.module);
-    let input_builder = ident(&operation.input.builder_name);
-    let output_builder = ident(&operation.output.builder_name);
-    quote! {
-        //! Builders for the operation's input and output.
-
-        pub use super::#input_module::#input_builder;
-        pub use super::#output_module::#output_builder;
     }
 }
 

@@ -1,22 +1,24 @@
-//! Assembles the emitted items into the files of a crate's `src/`, formats them with
-//! prettyplease and puts the `@generated` header on each.
+//! Assembles the emitted items into a tree of modules and writes it out: as a crate's
+//! `src/` (one file per module) or as one file to `include!` from a build script. Every
+//! file is formatted with prettyplease and starts with the `@generated` header.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
 
 use super::builders::emit_builder;
 use super::deserializer::emit_deserializers;
 use super::enums::emit_enum;
 use super::errors::{emit_error_structure, emit_operation_error};
-use super::operation::{emit_io_structure, emit_operation_builders, emit_operation_module};
+use super::ident;
+use super::operation::{emit_io_structure, emit_operation_module};
 use super::serializer::emit_serializers;
 use super::structs::emit_structure;
-use super::ident;
+use super::unions::emit_union;
 use crate::error::{Error, Result};
 use crate::inlineable::INLINEABLES;
 use crate::ir::CrateIr;
 
-/// One file of the generated crate, with its path relative to the crate root (`src/lib.rs`).
+/// One file of the generated output, with its path relative to the output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneratedFile {
     pub path: String,
@@ -41,84 +43,178 @@ impl Header {
     }
 }
 
-/// Every file of the crate's `src/`, sorted by path.
-pub fn emit_crate(krate: &CrateIr, header: &Header) -> Result<Vec<GeneratedFile>> {
-    let mut files = Vec::new();
-    let mut add = |path: String, tokens: TokenStream| -> Result<()> {
-        let contents = format_tokens(&path, tokens)?;
-        files.push(GeneratedFile {
-            path,
-            contents: format!("{}{contents}", header.render()),
-        });
-        Ok(())
-    };
-    add("src/lib.rs".into(), emit_lib(krate))?;
-    let serializers = emit_serializers(krate);
-    let deserializers = emit_deserializers(krate);
-    add(
-        "src/protocol_serde.rs".into(),
-        quote! {
-            //! awsJson serializers for requests and deserializers for responses.
-            #serializers
-            #deserializers
-        },
-    )?;
-    add("src/types/mod.rs".into(), emit_types_module(krate))?;
-    add("src/types/builders.rs".into(), emit_types_builders(krate))?;
-    for structure in &krate.structures {
-        let builder = ident(&structure.builder_name);
-        let tokens = emit_structure(structure, &quote!(crate::types::builders::#builder));
-        let builder_tokens = emit_builder(structure);
-        add(
-            format!("src/types/{}.rs", structure.module),
-            quote!(#tokens #builder_tokens),
-        )?;
-    }
-    for en in &krate.enums {
-        add(format!("src/types/{}.rs", en.module), emit_enum(en))?;
-    }
-    add("src/types/error/mod.rs".into(), emit_errors_module(krate))?;
-    for error in &krate.errors {
-        add(format!("src/types/error/{}.rs", error.module), emit_error_structure(error))?;
-    }
-    add("src/operation/mod.rs".into(), emit_operation_index(krate))?;
-    for operation in &krate.operations {
-        let dir = format!("src/operation/{}", operation.module);
-        add(format!("{dir}/mod.rs"), emit_operation_module(&krate.service, operation))?;
-        add(format!("{dir}/builders.rs"), emit_operation_builders(operation))?;
-        add(format!("{dir}/{}.rs", operation.error_module), emit_operation_error(operation))?;
-        for structure in [&operation.input, &operation.output] {
-            add(
-                format!("{dir}/{}.rs", structure.module),
-                emit_io_structure(structure, operation),
-            )?;
+/// How the generated modules are laid out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A crate's `src/`: `lib.rs` and one file per module.
+    Crate,
+    /// One file, to be `include!`d inside the module at `module_path` (such as
+    /// `crate::workspaces`), which every generated path is rooted at.
+    SingleFile { file_name: String, module_path: String },
+}
+
+struct Module {
+    name: String,
+    public: bool,
+    doc: String,
+    content: Content,
+    children: Vec<Module>,
+}
+
+enum Content {
+    Items(TokenStream),
+    /// A support file copied verbatim.
+    Source(&'static str),
+}
+
+impl Module {
+    fn new(name: &str, public: bool, doc: &str, items: TokenStream) -> Self {
+        Self {
+            name: name.to_owned(),
+            public,
+            doc: doc.to_owned(),
+            content: Content::Items(items),
+            children: Vec::new(),
         }
     }
-    for inlineable in INLINEABLES {
-        files.push(GeneratedFile {
-            path: inlineable.path.to_owned(),
-            contents: format!("{}{}", header.render(), inlineable.source),
-        });
+
+    fn with_children(mut self, mut children: Vec<Module>) -> Self {
+        children.sort_by(|a, b| a.name.cmp(&b.name));
+        self.children = children;
+        self
     }
+}
+
+/// Every generated file, sorted by path.
+pub fn emit_crate(krate: &CrateIr, header: &Header, layout: &Layout) -> Result<Vec<GeneratedFile>> {
+    let root = module_tree(krate);
+    let allow_deprecated = krate.has_deprecated();
+    let mut files = match layout {
+        Layout::Crate => {
+            let mut files = Vec::new();
+            write_crate_files(&root, "", header, allow_deprecated, &mut files)?;
+            files
+        }
+        Layout::SingleFile { file_name, module_path } => {
+            let mut items = TokenStream::new();
+            for child in &root.children {
+                items.extend(inline_module(child, allow_deprecated)?);
+            }
+            let items = reroot_crate_paths(items, module_path)?;
+            vec![GeneratedFile {
+                path: file_name.clone(),
+                contents: format!("{}{}", header.render(), format_tokens(file_name, items)?),
+            }]
+        }
+    };
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
-fn format_tokens(path: &str, tokens: TokenStream) -> Result<String> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|source| Error::Emit {
-        file: path.to_owned(),
-        source,
-    })?;
-    Ok(prettyplease::unparse(&file))
+fn module_tree(krate: &CrateIr) -> Module {
+    let mut children: Vec<Module> = INLINEABLES
+        .iter()
+        .map(|inlineable| Module {
+            name: inlineable.module.to_owned(),
+            public: inlineable.public,
+            doc: String::new(),
+            content: Content::Source(inlineable.source),
+            children: Vec::new(),
+        })
+        .collect();
+    let serializers = emit_serializers(krate);
+    let deserializers = emit_deserializers(krate);
+    children.push(Module::new(
+        "protocol_serde",
+        false,
+        "awsJson serializers for requests and deserializers for responses.",
+        quote!(#serializers #deserializers),
+    ));
+    children.push(types_module(krate));
+    children.push(operations_module(krate));
+    Module::new("", true, &crate_doc(krate), TokenStream::new()).with_children(children)
 }
 
-fn emit_lib(krate: &CrateIr) -> TokenStream {
+fn types_module(krate: &CrateIr) -> Module {
+    let mut children = Vec::new();
+    let mut exports = Vec::new();
+    let mut builders = Vec::new();
+    for structure in &krate.structures {
+        let builder = ident(&structure.builder_name);
+        let tokens = emit_structure(structure, &quote!(crate::types::builders::#builder));
+        let builder_tokens = emit_builder(structure);
+        children.push(Module::new(&structure.module, false, "", quote!(#tokens #builder_tokens)));
+        let module = ident(&structure.module);
+        let name = ident(&structure.rust_name);
+        exports.push(quote!(pub use self::#module::#name;));
+        builders.push(quote!(pub use super::#module::#builder;));
+    }
+    for en in &krate.enums {
+        children.push(Module::new(&en.module, false, "", emit_enum(en)));
+        let (module, name) = (ident(&en.module), ident(&en.rust_name));
+        exports.push(quote!(pub use self::#module::#name;));
+    }
+    for union in &krate.unions {
+        children.push(Module::new(&union.module, false, "", emit_union(union)));
+        let (module, name) = (ident(&union.module), ident(&union.rust_name));
+        exports.push(quote!(pub use self::#module::#name;));
+    }
+    children.push(Module::new(
+        "builders",
+        true,
+        "Builders for the structures in [`types`](crate::types).",
+        quote!(#(#builders)*),
+    ));
+    children.push(errors_module(krate));
+    exports.sort_by_key(ToString::to_string);
+    Module::new("types", true, "Structures, enums and unions shared by the operations.", quote!(#(#exports)*))
+        .with_children(children)
+}
+
+fn errors_module(krate: &CrateIr) -> Module {
+    let mut children = Vec::new();
+    let mut exports = Vec::new();
+    for error in &krate.errors {
+        children.push(Module::new(&error.module, false, "", emit_error_structure(error)));
+        let (module, name) = (ident(&error.module), ident(&error.rust_name));
+        exports.push(quote!(pub use self::#module::#name;));
+    }
+    Module::new("error", true, "The errors the operations can return, one structure per modeled error.", quote!(#(#exports)*))
+        .with_children(children)
+}
+
+fn operations_module(krate: &CrateIr) -> Module {
+    let operations = krate
+        .operations
+        .iter()
+        .map(|operation| {
+            let mut children = vec![Module::new(&operation.error_module, false, "", emit_operation_error(operation))];
+            for structure in [&operation.input, &operation.output] {
+                children.push(Module::new(&structure.module, false, "", emit_io_structure(structure, operation)));
+            }
+            let (input, output) = (&operation.input, &operation.output);
+            let (input_module, output_module) = (ident(&input.module), ident(&output.module));
+            let (input_builder, output_builder) = (ident(&input.builder_name), ident(&output.builder_name));
+            children.push(Module::new(
+                "builders",
+                true,
+                "Builders for the operation's input and output.",
+                quote! {
+                    pub use super::#input_module::#input_builder;
+                    pub use super::#output_module::#output_builder;
+                },
+            ));
+            let doc = format!("Types for the `{}` operation.", operation.name);
+            Module::new(&operation.module, true, &doc, emit_operation_module(&krate.service, operation))
+                .with_children(children)
+        })
+        .collect();
+    Module::new("operation", true, "One module per operation.", TokenStream::new()).with_children(operations)
+}
+
+fn crate_doc(krate: &CrateIr) -> String {
     let service = &krate.service;
-    let version = service
-        .version
-        .as_deref()
-        .map(|v| format!(", API version {v}"))
-        .unwrap_or_default();
+    let version = service.version.as_deref().map(|v| format!(", API version {v}")).unwrap_or_default();
     let operations: Vec<String> = krate
         .operations
         .iter()
@@ -138,84 +234,129 @@ fn emit_lib(krate: &CrateIr) -> TokenStream {
         doc.push_str("\n\n# About the service\n\n");
         doc.push_str(&service.doc);
     }
-    let doc_lines = doc.lines().map(|line| {
+    doc
+}
+
+fn doc_lines(doc: &str, inner: bool) -> TokenStream {
+    let lines = doc.lines().map(|line| {
         let line = if line.is_empty() { String::new() } else { format!(" {line}") };
-        quote!(#![doc = #line])
+        if inner {
+            quote!(#![doc = #line])
+        } else {
+            quote!(#[doc = #line])
+        }
     });
-    quote! {
-        #(#doc_lines)*
-        #![forbid(unsafe_code)]
-        #![warn(missing_docs)]
-
-        pub mod error;
-        pub mod http;
-        pub mod operation;
-        pub mod primitives;
-        pub mod types;
-
-        mod aws_json;
-        mod json_reader;
-        mod json_writer;
-        mod protocol_serde;
-    }
+    quote!(#(#lines)*)
 }
 
-fn emit_types_module(krate: &CrateIr) -> TokenStream {
-    let modules: Vec<_> = krate
-        .structures
-        .iter()
-        .map(|s| (ident(&s.module), ident(&s.rust_name)))
-        .chain(krate.enums.iter().map(|e| (ident(&e.module), ident(&e.rust_name))))
-        .collect();
-    let declarations = modules.iter().map(|(module, _)| quote!(mod #module;));
-    let exports = modules.iter().map(|(module, name)| quote!(pub use self::#module::#name;));
-    quote! {
-        //! Structures and enums shared by the operations.
-
-        #(#declarations)*
-
-        #(#exports)*
-
-        pub mod builders;
-        pub mod error;
-    }
-}
-
-fn emit_errors_module(krate: &CrateIr) -> TokenStream {
-    let modules: Vec<_> = krate.errors.iter().map(|e| (ident(&e.module), ident(&e.rust_name))).collect();
-    let declarations = modules.iter().map(|(module, _)| quote!(mod #module;));
-    let exports = modules.iter().map(|(module, name)| quote!(pub use self::#module::#name;));
-    quote! {
-        //! The errors the operations can return, one structure per modeled error.
-
-        #(#declarations)*
-
-        #(#exports)*
-    }
-}
-
-fn emit_types_builders(krate: &CrateIr) -> TokenStream {
-    let exports = krate.structures.iter().map(|s| {
-        let module = ident(&s.module);
-        let builder = ident(&s.builder_name);
-        quote!(pub use super::#module::#builder;)
+/// Writes `module` and its children as files under `src/`.
+fn write_crate_files(
+    module: &Module,
+    dir: &str,
+    header: &Header,
+    allow_deprecated: bool,
+    files: &mut Vec<GeneratedFile>,
+) -> Result<()> {
+    let is_root = module.name.is_empty();
+    let path = if is_root {
+        "src/lib.rs".to_owned()
+    } else if module.children.is_empty() {
+        format!("src/{dir}{}.rs", module.name)
+    } else {
+        format!("src/{dir}{}/mod.rs", module.name)
+    };
+    let contents = match &module.content {
+        Content::Source(source) => (*source).to_owned(),
+        Content::Items(items) => {
+            let doc = doc_lines(&module.doc, true);
+            let root_attributes = is_root.then(|| quote!(#![forbid(unsafe_code)] #![warn(missing_docs)]));
+            let allow = allow_deprecated.then(|| quote!(#![allow(deprecated)]));
+            let declarations = module.children.iter().map(|child| {
+                let name = ident(&child.name);
+                if child.public {
+                    quote!(pub mod #name;)
+                } else {
+                    quote!(mod #name;)
+                }
+            });
+            format_tokens(&path, quote!(#doc #root_attributes #allow #(#declarations)* #items))?
+        }
+    };
+    files.push(GeneratedFile {
+        path,
+        contents: format!("{}{contents}", header.render()),
     });
-    quote! {
-        //! Builders for the structures in [`types`](crate::types).
-
-        #(#exports)*
+    let child_dir = if is_root { String::new() } else { format!("{dir}{}/", module.name) };
+    for child in &module.children {
+        write_crate_files(child, &child_dir, header, allow_deprecated, files)?;
     }
+    Ok(())
 }
 
-fn emit_operation_index(krate: &CrateIr) -> TokenStream {
-    let modules = krate.operations.iter().map(|op| {
-        let module = ident(&op.module);
-        let doc = format!(" The `{}` operation.", op.name);
-        quote!(#[doc = #doc] pub mod #module;)
-    });
-    quote! {
-        //! One module per operation.
+/// `module` as an inline `mod name { ... }` item, children nested inside.
+fn inline_module(module: &Module, allow_deprecated: bool) -> Result<TokenStream> {
+    let name = ident(&module.name);
+    let visibility = if module.public { quote!(pub) } else { TokenStream::new() };
+    let body = match &module.content {
+        Content::Source(source) => {
+            let file = syn::parse_file(source).map_err(|source| Error::Emit {
+                file: format!("{}.rs", module.name),
+                source,
+            })?;
+            let (attributes, items) = (&file.attrs, &file.items);
+            quote!(#(#attributes)* #(#items)*)
+        }
+        Content::Items(items) => {
+            let doc = doc_lines(&module.doc, true);
+            let allow = allow_deprecated.then(|| quote!(#![allow(deprecated)]));
+            let mut children = TokenStream::new();
+            for child in &module.children {
+                children.extend(inline_module(child, allow_deprecated)?);
+            }
+            quote!(#doc #allow #children #items)
+        }
+    };
+    Ok(quote!(#visibility mod #name { #body }))
+}
 
-        #(#modules)*
+/// Replaces the `crate` root of every path with `module_path`, leaving `pub(crate)` alone.
+fn reroot_crate_paths(tokens: TokenStream, module_path: &str) -> Result<TokenStream> {
+    if module_path == "crate" {
+        return Ok(tokens);
     }
+    let path: syn::Path = syn::parse_str(module_path).map_err(|source| Error::Emit {
+        file: format!("module path `{module_path}`"),
+        source,
+    })?;
+    Ok(reroot(tokens, &quote!(#path)))
+}
+
+fn reroot(tokens: TokenStream, root: &TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut after_pub = false;
+    for tree in tokens {
+        let is_pub = matches!(&tree, TokenTree::Ident(ident) if ident == "pub");
+        match tree {
+            TokenTree::Group(group) if after_pub && group.delimiter() == Delimiter::Parenthesis => {
+                out.extend([TokenTree::Group(group)]);
+            }
+            TokenTree::Group(group) => {
+                let mut rerooted = Group::new(group.delimiter(), reroot(group.stream(), root));
+                rerooted.set_span(group.span());
+                out.extend([TokenTree::Group(rerooted)]);
+            }
+            TokenTree::Ident(ident) if ident == "crate" => out.extend(root.clone()),
+            other => out.extend([other]),
+        }
+        after_pub = is_pub;
+    }
+    out
+}
+
+fn format_tokens(path: &str, tokens: TokenStream) -> Result<String> {
+    let file = syn::parse2::<syn::File>(tokens).map_err(|source| Error::Emit {
+        file: path.to_owned(),
+        source,
+    })?;
+    Ok(prettyplease::unparse(&file))
 }

@@ -1,13 +1,13 @@
-//! The awsJson serializer: one function per structure, writing members in model order,
-//! skipping unset ones, as straight-line code with no reflection or serde.
+//! The awsJson serializer: one function per structure or union, writing members in model
+//! order, skipping unset ones, as straight-line code with no reflection or serde.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ident;
-use crate::ir::{serializer_fn, CrateIr, MemberIr, RustType, StructureIr};
+use super::{ident, timestamp_format_tokens};
+use crate::ir::{serializer_fn, CrateIr, MapKey, MemberIr, RustType, StructureIr, UnionIr};
 
-/// Serializers for every input and every structure they reach (part of `protocol_serde`).
+/// Serializers for every input and every structure or union they reach.
 pub(crate) fn emit_serializers(krate: &CrateIr) -> TokenStream {
     let inputs = krate.operations.iter().map(|operation| {
         let module = ident(&operation.module);
@@ -18,25 +18,53 @@ pub(crate) fn emit_serializers(krate: &CrateIr) -> TokenStream {
         let name = ident(&structure.rust_name);
         emit_structure_serializer(structure, quote!(crate::types::#name))
     });
+    let unions = krate.unions.iter().filter(|u| u.serialized).map(emit_union_serializer);
     quote! {
         use crate::json_writer::JsonObjectWriter;
 
         #(#inputs)*
         #(#shared)*
+        #(#unions)*
     }
 }
 
 fn emit_structure_serializer(structure: &StructureIr, path: TokenStream) -> TokenStream {
     let function = ident(&structure.serializer_fn);
     let writes = structure.members.iter().map(emit_member_write);
-    let input = if structure.members.is_empty() {
-        quote!(_input)
+    let (object, input) = if structure.members.is_empty() {
+        (quote!(_object), quote!(_input))
     } else {
-        quote!(input)
+        (quote!(object), quote!(input))
     };
     quote! {
-        pub(crate) fn #function(object: &mut JsonObjectWriter<'_>, #input: &#path) {
+        pub(crate) fn #function(#object: &mut JsonObjectWriter<'_>, #input: &#path) {
             #(#writes)*
+        }
+    }
+}
+
+/// Writes the one member a union value holds; `Unknown` (only ever read from a response)
+/// writes nothing, which the service will reject as an empty union.
+fn emit_union_serializer(union: &UnionIr) -> TokenStream {
+    let function = ident(&union.serializer_fn);
+    let name = ident(&union.rust_name);
+    let arms = union.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let key = &variant.wire_name;
+        match &variant.ty {
+            Some(ty) => {
+                let write = emit_value_write(quote!(object.key(#key)), quote!(value), ty, 0);
+                quote!(crate::types::#name::#variant_name(value) => { #write })
+            }
+            None => quote!(crate::types::#name::#variant_name => object.key(#key).start_object().finish(),),
+        }
+    });
+    quote! {
+        pub(crate) fn #function(object: &mut JsonObjectWriter<'_>, input: &crate::types::#name) {
+            match input {
+                #(#arms)*
+                crate::types::#name::Unknown => {}
+            }
         }
     }
 }
@@ -45,6 +73,16 @@ fn emit_member_write(member: &MemberIr) -> TokenStream {
     let field = ident(&member.field);
     let key = &member.wire_name;
     let write = emit_value_write(quote!(object.key(#key)), quote!(value), &member.ty, 0);
+    if member.idempotency_token && member.optional {
+        return quote! {
+            match &input.#field {
+                ::std::option::Option::Some(value) => { #write }
+                ::std::option::Option::None => {
+                    object.key(#key).string(&crate::idempotency_token::new_token());
+                }
+            }
+        };
+    }
     if member.optional {
         quote! {
             if let ::std::option::Option::Some(value) = &input.#field {
@@ -72,8 +110,15 @@ fn emit_value_write(writer: TokenStream, value: TokenStream, ty: &RustType, dept
         }
         RustType::F32 => quote!(#writer.float(::std::convert::Into::<f64>::into(*#value));),
         RustType::F64 => quote!(#writer.float(*#value);),
+        RustType::Blob => quote!(#writer.blob(#value);),
+        RustType::Document => quote!(#writer.document(#value);),
+        RustType::BigInteger | RustType::BigDecimal => quote!(#writer.raw_number(#value.as_str());),
+        RustType::Timestamp(format) => {
+            let format = timestamp_format_tokens(*format);
+            quote!(#writer.date_time(#value, #format);)
+        }
         RustType::Enum(_) => quote!(#writer.string(#value.as_str());),
-        RustType::Structure(name) => {
+        RustType::Structure(name) | RustType::Union(name) => {
             let function = ident(&serializer_fn(name));
             let object = format_ident!("object_{}", depth);
             quote! {
@@ -82,27 +127,52 @@ fn emit_value_write(writer: TokenStream, value: TokenStream, ty: &RustType, dept
                 #object.finish();
             }
         }
-        RustType::List(element) => {
+        RustType::Boxed(inner) => emit_value_write(writer, quote!(::std::convert::AsRef::as_ref(#value)), inner, depth),
+        RustType::List { element, sparse } => {
             let array = format_ident!("array_{}", depth);
             let item = format_ident!("item_{}", depth);
             let write = emit_value_write(quote!(#array.value()), quote!(#item), element, depth + 1);
+            let body = if *sparse {
+                quote! {
+                    match #item {
+                        ::std::option::Option::Some(#item) => { #write }
+                        ::std::option::Option::None => #array.value().null(),
+                    }
+                }
+            } else {
+                write
+            };
             quote! {
                 let mut #array = #writer.start_array();
                 for #item in #value {
-                    #write
+                    #body
                 }
                 #array.finish();
             }
         }
-        RustType::Map(value_ty) => {
+        RustType::Map { key, value: value_ty, sparse } => {
             let object = format_ident!("map_{}", depth);
-            let key = format_ident!("key_{}", depth);
+            let key_binding = format_ident!("key_{}", depth);
             let entry = format_ident!("value_{}", depth);
-            let write = emit_value_write(quote!(#object.key(#key)), quote!(#entry), value_ty, depth + 1);
+            let key_text = match key {
+                MapKey::String => quote!(#key_binding),
+                MapKey::Enum(_) => quote!(#key_binding.as_str()),
+            };
+            let write = emit_value_write(quote!(#object.key(#key_text)), quote!(#entry), value_ty, depth + 1);
+            let body = if *sparse {
+                quote! {
+                    match #entry {
+                        ::std::option::Option::Some(#entry) => { #write }
+                        ::std::option::Option::None => #object.key(#key_text).null(),
+                    }
+                }
+            } else {
+                write
+            };
             quote! {
                 let mut #object = #writer.start_object();
-                for (#key, #entry) in #value {
-                    #write
+                for (#key_binding, #entry) in #value {
+                    #body
                 }
                 #object.finish();
             }

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_attrs, ident, is_copy, type_tokens, REDACTED};
+use super::{deprecated_attr, doc_attrs, ident, is_copy, type_tokens, REDACTED};
 use crate::ir::{MemberIr, RustType, StructureIr};
 
 /// The structure, with `builder_path` naming its builder type.
@@ -14,8 +14,10 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
         let field = ident(&member.field);
         let ty = field_type(member);
         let doc = member_doc(member);
-        quote! { #doc pub #field: #ty, }
+        let deprecated = deprecated_attr(&member.deprecated);
+        quote! { #doc #deprecated pub #field: #ty, }
     });
+    let type_deprecated = deprecated_attr(&structure.deprecated);
     let getters = structure.members.iter().map(emit_getter);
     let derives = if structure.has_sensitive_members() {
         quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
@@ -28,6 +30,7 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
     let builder_doc = format!(" Creates a new builder for [`{}`].", structure.rust_name);
     quote! {
         #doc
+        #type_deprecated
         #[non_exhaustive]
         #derives
         pub struct #name { #(#fields)* }
@@ -66,16 +69,44 @@ pub(crate) fn member_doc(member: &MemberIr) -> TokenStream {
 pub(crate) fn emit_getter(member: &MemberIr) -> TokenStream {
     let field = ident(&member.field);
     let doc = member_doc(member);
-    let (ty, body) = match (&member.ty, member.optional) {
+    let deprecated = deprecated_attr(&member.deprecated);
+    let (ty, body) = getter_signature(&member.ty, member.optional, &field);
+    let list_note = matches!((&member.ty, member.optional), (RustType::List { .. }, true)).then(|| {
+        let note = format!(
+            " An unset list reads as empty here; `.{}.is_none()` tells the two apart.",
+            member.field
+        );
+        quote!(#[doc = ""] #[doc = #note])
+    });
+    quote! {
+        #doc
+        #list_note
+        #deprecated
+        pub fn #field(&self) -> #ty { #body }
+    }
+}
+
+/// The getter's return type and body for a field of type `ty` (wrapped in `Option` when
+/// `optional`).
+fn getter_signature(ty: &RustType, optional: bool, field: &proc_macro2::Ident) -> (TokenStream, TokenStream) {
+    match (ty, optional) {
         (RustType::String, true) => (quote!(::std::option::Option<&str>), quote!(self.#field.as_deref())),
         (RustType::String, false) => (quote!(&str), quote!(self.#field.as_str())),
-        (RustType::List(element), true) => {
-            let element = type_tokens(element);
+        (RustType::List { .. }, true) => {
+            let element = list_element(ty);
             (quote!(&[#element]), quote!(self.#field.as_deref().unwrap_or_default()))
         }
-        (RustType::List(element), false) => {
-            let element = type_tokens(element);
+        (RustType::List { .. }, false) => {
+            let element = list_element(ty);
             (quote!(&[#element]), quote!(self.#field.as_slice()))
+        }
+        (RustType::Boxed(inner), true) => {
+            let inner = type_tokens(inner);
+            (quote!(::std::option::Option<&#inner>), quote!(self.#field.as_deref()))
+        }
+        (RustType::Boxed(inner), false) => {
+            let inner = type_tokens(inner);
+            (quote!(&#inner), quote!(&self.#field))
         }
         (ty, true) if is_copy(ty) => {
             let ty = type_tokens(ty);
@@ -90,18 +121,18 @@ pub(crate) fn emit_getter(member: &MemberIr) -> TokenStream {
             let ty = type_tokens(ty);
             (quote!(&#ty), quote!(&self.#field))
         }
-    };
-    let list_note = matches!((&member.ty, member.optional), (RustType::List(_), true)).then(|| {
-        let note = format!(
-            " An unset list reads as empty here; `.{}.is_none()` tells the two apart.",
-            member.field
-        );
-        quote!(#[doc = ""] #[doc = #note])
-    });
-    quote! {
-        #doc
-        #list_note
-        pub fn #field(&self) -> #ty { #body }
+    }
+}
+
+/// The element type of a list type, `Option`-wrapped for sparse lists.
+fn list_element(ty: &RustType) -> TokenStream {
+    match ty {
+        RustType::List { element, sparse: true } => {
+            let element = type_tokens(element);
+            quote!(::std::option::Option<#element>)
+        }
+        RustType::List { element, sparse: false } => type_tokens(element),
+        other => type_tokens(other),
     }
 }
 

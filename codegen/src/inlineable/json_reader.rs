@@ -191,6 +191,107 @@ impl<'a> JsonReader<'a> {
         })
     }
 
+    /// The text of a number, exactly as written (for big numbers).
+    pub(crate) fn optional_number_text(&mut self) -> Result<Option<&'a str>, JsonError> {
+        if self.take_null()? {
+            return Ok(None);
+        }
+        self.number_literal().map(Some)
+    }
+
+    /// A number parsed into `T`, such as a big integer kept as exact text.
+    pub(crate) fn optional_parsed<T>(&mut self) -> Result<Option<T>, JsonError>
+    where
+        T: std::str::FromStr,
+        T::Err: fmt::Display,
+    {
+        let start = self.position;
+        let Some(text) = self.optional_number_text()? else {
+            return Ok(None);
+        };
+        text.parse()
+            .map(Some)
+            .map_err(|error: T::Err| self.error_at(start, &error.to_string()))
+    }
+
+    /// A base64 string.
+    pub(crate) fn optional_blob(&mut self) -> Result<Option<super::primitives::Blob>, JsonError> {
+        let start = self.position;
+        let Some(text) = self.optional_string()? else {
+            return Ok(None);
+        };
+        super::base64::decode(&text)
+            .map(|bytes| Some(super::primitives::Blob::new(bytes)))
+            .ok_or_else(|| self.error_at(start, "expected base64 data"))
+    }
+
+    /// A timestamp: a number for epoch seconds, a string for the other formats.
+    pub(crate) fn optional_date_time(
+        &mut self,
+        format: super::primitives::Format,
+    ) -> Result<Option<super::primitives::DateTime>, JsonError> {
+        use super::primitives::{DateTime, Format};
+        if self.take_null()? {
+            return Ok(None);
+        }
+        let start = self.position;
+        let text = match format {
+            Format::EpochSeconds => Cow::Borrowed(self.number_literal()?),
+            _ => match self.peek() {
+                Some(b'"') => self.string_literal()?,
+                _ => return Err(self.unexpected("a timestamp string")),
+            },
+        };
+        DateTime::from_str(&text, format)
+            .map(Some)
+            .map_err(|error| JsonError {
+                offset: start,
+                message: error.to_string(),
+            })
+    }
+
+    /// Any JSON value. Nesting is bounded by the reader's depth limit.
+    pub(crate) fn optional_document(&mut self) -> Result<Option<super::primitives::Document>, JsonError> {
+        use super::primitives::{Document, Number};
+        self.skip_whitespace();
+        let document = match self.peek() {
+            Some(b'n') if self.take_null()? => Document::Null,
+            Some(b'{') => {
+                self.begin_object()?;
+                let mut members = std::collections::HashMap::new();
+                while let Some(key) = self.next_key()? {
+                    let value = self.optional_document()?.unwrap_or(Document::Null);
+                    members.insert(key.into_owned(), value);
+                }
+                Document::Object(members)
+            }
+            Some(b'[') => {
+                self.begin_array()?;
+                let mut items = Vec::new();
+                while self.has_next_element()? {
+                    items.push(self.optional_document()?.unwrap_or(Document::Null));
+                }
+                Document::Array(items)
+            }
+            Some(b'"') => Document::String(self.string_literal()?.into_owned()),
+            Some(b't' | b'f') => Document::Bool(self.optional_bool()?.unwrap_or_default()),
+            _ => {
+                let start = self.position;
+                let text = self.number_literal()?;
+                let number = if let Ok(n) = text.parse::<u64>() {
+                    Number::PosInt(n)
+                } else if let Ok(n) = text.parse::<i64>() {
+                    Number::NegInt(n)
+                } else {
+                    Number::Float(text.parse().map_err(|_| self.error_at(start, "expected a number"))?)
+                };
+                Document::Number(number)
+            }
+        };
+        // A document member may be JSON null; a null member is still a document.
+        Ok(Some(document))
+    }
+
     /// Skips one value of any kind, however deeply nested, without recursion.
     pub(crate) fn skip_value(&mut self) -> Result<(), JsonError> {
         let base = self.open.len();
@@ -427,7 +528,7 @@ impl<'a> JsonReader<'a> {
             .ok_or_else(|| self.error_at(at, "expected four hex digits in a \\u escape"))
     }
 
-    fn error_at(&self, offset: usize, message: &str) -> JsonError {
+    pub(crate) fn error_at(&self, offset: usize, message: &str) -> JsonError {
         JsonError {
             offset,
             message: message.to_owned(),

@@ -1,41 +1,62 @@
 //! Support code the generated crate needs, kept here as ordinary Rust so that it is
 //! compiled and tested with the generator, and copied verbatim into every generated crate.
 
-/// One support file: its path in the generated crate and its source.
+/// One support file: the module it becomes in the generated crate, and its source.
 pub struct Inlineable {
-    pub path: &'static str,
+    pub module: &'static str,
+    pub public: bool,
     pub source: &'static str,
 }
 
 pub const INLINEABLES: &[Inlineable] = &[
     Inlineable {
-        path: "src/aws_json.rs",
+        module: "aws_json",
+        public: false,
         source: include_str!("aws_json.rs"),
     },
     Inlineable {
-        path: "src/error.rs",
+        module: "base64",
+        public: false,
+        source: include_str!("base64.rs"),
+    },
+    Inlineable {
+        module: "error",
+        public: true,
         source: include_str!("error.rs"),
     },
     Inlineable {
-        path: "src/http.rs",
+        module: "http",
+        public: true,
         source: include_str!("http.rs"),
     },
     Inlineable {
-        path: "src/json_reader.rs",
+        module: "idempotency_token",
+        public: false,
+        source: include_str!("idempotency_token.rs"),
+    },
+    Inlineable {
+        module: "json_reader",
+        public: false,
         source: include_str!("json_reader.rs"),
     },
     Inlineable {
-        path: "src/json_writer.rs",
+        module: "json_writer",
+        public: false,
         source: include_str!("json_writer.rs"),
     },
     Inlineable {
-        path: "src/primitives.rs",
+        module: "primitives",
+        public: true,
         source: include_str!("primitives.rs"),
     },
 ];
 
 #[cfg(test)]
 mod aws_json;
+#[cfg(test)]
+mod base64;
+#[cfg(test)]
+mod idempotency_token;
 #[cfg(test)]
 #[allow(dead_code)]
 mod error;

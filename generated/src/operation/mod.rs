@@ -2,5 +2,4 @@
 // Regenerate with: cargo run -p smithy-bindgen -- generate
 
 //! One module per operation.
-/// The `RegisterWorkspaceDirectory` operation.
 pub mod register_workspace_directory;

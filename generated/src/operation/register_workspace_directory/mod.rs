@@ -2,6 +2,10 @@
 // Regenerate with: cargo run -p smithy-bindgen -- generate
 
 //! Types for the `RegisterWorkspaceDirectory` operation.
+mod _register_workspace_directory_error;
+mod _register_workspace_directory_input;
+mod _register_workspace_directory_output;
+pub mod builders;
 /// Registers a directory with WorkSpaces. The call returns as soon as the registration has started; poll the directory to see it finish.
 ///
 /// An account registering its first directory needs the `workspaces_DefaultRole` IAM role to exist beforehand, otherwise the call fails with `WorkspacesDefaultRoleNotFoundException`.
@@ -64,10 +68,6 @@ impl RegisterWorkspaceDirectory {
             })
     }
 }
-mod _register_workspace_directory_error;
-mod _register_workspace_directory_input;
-mod _register_workspace_directory_output;
 pub use self::_register_workspace_directory_error::RegisterWorkspaceDirectoryError;
 pub use self::_register_workspace_directory_input::RegisterWorkspaceDirectoryInput;
 pub use self::_register_workspace_directory_output::RegisterWorkspaceDirectoryOutput;
-pub mod builders;
