@@ -35,6 +35,21 @@ fn committed_generated_crate_is_what_the_model_produces() {
 }
 
 #[test]
+fn committed_fixture_crate_is_what_its_model_produces() {
+    let output = Command::new(env!("CARGO_BIN_EXE_smithy-bindgen"))
+        .args(["generate", "--model", "tests/fixtures/all-shapes.json", "--out", "tests/fixtures/all-shapes", "--check"])
+        .current_dir(workspace())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "tests/fixtures/all-shapes is stale; regenerate it with the command in its file headers.\n{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
+
+#[test]
 fn check_prints_a_diff_and_fails_after_one_byte_changes() {
     let out = tempfile::tempdir().unwrap();
     let out_dir = out.path().to_str().unwrap();

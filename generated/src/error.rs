@@ -159,37 +159,3 @@ impl fmt::Display for Unhandled {
 
 impl std::error::Error for Unhandled {}
 
-#[cfg(test)]
-mod tests {
-    use super::{BuildError, ErrorMetadata, Unhandled};
-
-    #[test]
-    fn unhandled_says_what_it_knows() {
-        let mut meta = ErrorMetadata::new(400, Some("req-1".into()));
-        meta.set_code(Some("ThrottlingException".into()));
-        meta.set_message(Some("Rate exceeded".into()));
-        let unmodeled = Unhandled::new(meta, None, String::new());
-        assert_eq!(
-            unmodeled.to_string(),
-            "unmodeled error ThrottlingException (HTTP status 400, request id req-1): Rate exceeded"
-        );
-        let meta = ErrorMetadata::new(500, None);
-        let unreadable = Unhandled::new(meta, Some("body is not JSON".into()), "<html>".into());
-        assert_eq!(
-            unreadable.to_string(),
-            "unreadable response: body is not JSON (HTTP status 500); body starts \"<html>\""
-        );
-    }
-
-    #[test]
-    fn names_every_missing_member() {
-        let one = BuildError::missing_members("Tag", vec!["key"]);
-        assert_eq!(one.to_string(), "cannot build `Tag`: required member `key` is not set");
-        let two = BuildError::missing_members("Config", vec!["domain_name", "secret_arn"]);
-        assert_eq!(
-            two.to_string(),
-            "cannot build `Config`: required members `domain_name`, `secret_arn` are not set"
-        );
-        assert_eq!(two.missing(), ["domain_name", "secret_arn"]);
-    }
-}

@@ -139,30 +139,3 @@ impl TryFrom<HttpRequest> for ::http::Request<Vec<u8>> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{HttpRequest, HttpResponse};
-
-    #[test]
-    fn response_headers_are_found_case_insensitively() {
-        let response = HttpResponse::new(400, b"{}")
-            .with_header("X-Amzn-RequestId", "abc")
-            .with_header("x-amzn-requestid", "second");
-        assert_eq!(response.header("x-amzn-requestid"), Some("abc"));
-        assert_eq!(response.header("X-Amzn-ErrorType"), None);
-        assert_eq!((response.status(), response.body()), (400, &b"{}"[..]));
-    }
-
-    #[test]
-    fn header_lookup_ignores_case() {
-        let request = HttpRequest::new(
-            "POST",
-            "/".to_owned(),
-            vec![("Content-Type", "application/x-amz-json-1.1".to_owned())],
-            b"{}".to_vec(),
-        );
-        assert_eq!(request.header("content-type"), Some("application/x-amz-json-1.1"));
-        assert_eq!(request.header("x-amz-target"), None);
-        assert_eq!(request.into_body(), b"{}");
-    }
-}

@@ -79,16 +79,16 @@ impl<'a> JsonValueWriter<'a> {
         let _ = write!(self.out, "{value}");
     }
 
-    /// Finite numbers as JSON numbers; NaN and the infinities as the strings Smithy's
-    /// JSON protocols use for them, since JSON has no literal for them.
+    /// Finite numbers as JSON numbers, laid out as aws-smithy-json (and serde_json) lay
+    /// them out; NaN and the infinities as the strings Smithy's JSON protocols use, since
+    /// JSON has no literal for them.
     pub(crate) fn float(self, value: f64) {
-        use std::fmt::Write;
         if value.is_nan() {
             self.out.push_str("\"NaN\"");
         } else if value.is_infinite() {
             self.out.push_str(if value > 0.0 { "\"Infinity\"" } else { "\"-Infinity\"" });
         } else {
-            let _ = write!(self.out, "{value}");
+            push_float(self.out, value);
         }
     }
 
@@ -155,6 +155,54 @@ impl<'a> JsonValueWriter<'a> {
     }
 }
 
+/// Appends a finite float as Ryū (used by aws-smithy-json and serde_json) writes it: the
+/// fewest digits that read back as the same value, the closest such to the exact value,
+/// in positional notation from 1e-5 up to 1e16 with at least one fractional digit, and as
+/// `1.5e+300` beyond.
+fn push_float(out: &mut String, value: f64) {
+    // `{:e}` gives the fewest digits, but where two spellings of that length read back the
+    // same it may not pick the closer one; exact formatting at that length does.
+    let shortest = format!("{value:e}");
+    let length = shortest.split('e').next().unwrap_or_default().chars().filter(char::is_ascii_digit).count();
+    let closest = format!("{value:.*e}", length.saturating_sub(1));
+    let scientific = if closest.parse::<f64>() == Ok(value) { closest } else { shortest };
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(unsigned) => ("-", unsigned),
+        None => ("", mantissa),
+    };
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let length = digits.len() as i32;
+    // value = 0.digits × 10^point, so `point` digits stand before the decimal point.
+    let point = exponent + 1;
+    out.push_str(sign);
+    if (0..=16).contains(&point) && point >= length {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (point - length) as usize));
+        out.push_str(".0");
+    } else if 0 < point && point <= 16 {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    } else if -5 < point && point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-point) as usize));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if length > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        if exponent >= 0 {
+            out.push('+');
+        }
+        out.push_str(&exponent.to_string());
+    }
+}
+
 /// Appends `value` as a quoted JSON string. Runs of characters that need no escape are
 /// copied in one piece; everything outside `"`, `\` and U+0000–U+001F is written as is.
 fn push_escaped(out: &mut String, value: &str) {
@@ -187,39 +235,3 @@ fn push_escaped(out: &mut String, value: &str) {
     out.push('"');
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn escaped(value: &str) -> String {
-        let mut out = String::new();
-        push_escaped(&mut out, value);
-        out
-    }
-
-    #[test]
-    fn escapes_quotes_backslashes_and_control_characters_only() {
-        assert_eq!(escaped("a\"b\\c"), r#""a\"b\\c""#);
-        assert_eq!(escaped("\n\r\t\u{8}\u{c}"), r#""\n\r\t\b\f""#);
-        assert_eq!(escaped("\u{0}\u{1}\u{1f}"), r#""\u0000\u0001\u001f""#);
-        assert_eq!(escaped("/é😀\u{2028}\u{7f}"), "\"/é😀\u{2028}\u{7f}\"");
-    }
-
-    #[test]
-    fn writes_compact_nested_values() {
-        let mut out = String::new();
-        let mut object = JsonObjectWriter::new(&mut out);
-        object.key("s").string("x");
-        object.key("b").boolean(false);
-        object.key("i").integer(-7);
-        let mut array = object.key("a").start_array();
-        array.value().float(1.5);
-        array.value().float(f64::NAN);
-        array.value().float(f64::NEG_INFINITY);
-        array.value().start_object().finish();
-        array.finish();
-        object.key("e").start_array().finish();
-        object.finish();
-        assert_eq!(out, r#"{"s":"x","b":false,"i":-7,"a":[1.5,"NaN","-Infinity",{}],"e":[]}"#);
-    }
-}

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::structs::{emit_redacting_debug, member_doc};
-use super::{default_tokens, deprecated_attr, ident, map_key_tokens, type_tokens};
+use super::{deprecated_attr, ident, map_key_tokens, type_tokens, unwrap_with_default};
 use crate::ir::{MemberIr, RustType, StructureIr};
 
 /// The builder for `structure`.
@@ -168,8 +168,8 @@ fn emit_build(structure: &StructureIr) -> TokenStream {
         match &member.default {
             _ if member.optional => quote!(#field: self.#field,),
             Some(default) => {
-                let default = default_tokens(default, &member.ty);
-                quote!(#field: self.#field.unwrap_or_else(|| #default),)
+                let value = unwrap_with_default(quote!(self.#field), default, &member.ty);
+                quote!(#field: #value,)
             }
             None => quote!(#field,),
         }

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{default_tokens, ident, timestamp_format_tokens};
+use super::{ident, timestamp_format_tokens, unwrap_with_default};
 use crate::ir::{deserializer_fn, CrateIr, MapKey, OperationIr, RustType, StructureIr, StructureRole, UnionIr};
 
 /// Deserializers for outputs, errors and the structures they reach, plus one error
@@ -83,8 +83,8 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         if member.optional {
             quote!(#field: #local,)
         } else if let Some(default) = &member.default {
-            let default = default_tokens(default, &member.ty);
-            quote!(#field: #local.unwrap_or_else(|| #default),)
+            let value = unwrap_with_default(quote!(#local), default, &member.ty);
+            quote!(#field: #value,)
         } else {
             let problem = format!(
                 "required member `{}` of `{}` is missing or null",

@@ -158,3 +158,19 @@ pub(crate) fn default_tokens(default: &DefaultValue, ty: &RustType) -> TokenStre
         (DefaultValue::EmptyMap, _) => quote!(::std::collections::HashMap::new()),
     }
 }
+
+/// `value` (an `Option`) with the default filled in: literals eagerly, empty collections
+/// by `Default`, strings and enums lazily.
+pub(crate) fn unwrap_with_default(value: TokenStream, default: &DefaultValue, ty: &RustType) -> TokenStream {
+    match default {
+        DefaultValue::EmptyList | DefaultValue::EmptyMap => quote!(#value.unwrap_or_default()),
+        DefaultValue::Bool(_) | DefaultValue::Integer(_) | DefaultValue::Float(_) => {
+            let default = default_tokens(default, ty);
+            quote!(#value.unwrap_or(#default))
+        }
+        DefaultValue::String(_) | DefaultValue::Enum(_) => {
+            let default = default_tokens(default, ty);
+            quote!(#value.unwrap_or_else(|| #default))
+        }
+    }
+}

@@ -266,7 +266,7 @@ fn write_crate_files(
         format!("src/{dir}{}/mod.rs", module.name)
     };
     let contents = match &module.content {
-        Content::Source(source) => (*source).to_owned(),
+        Content::Source(source) => without_unit_tests(source).to_owned(),
         Content::Items(items) => {
             let doc = doc_lines(&module.doc, true);
             let root_attributes = is_root.then(|| quote!(#![forbid(unsafe_code)] #![warn(missing_docs)]));
@@ -303,7 +303,8 @@ fn inline_module(module: &Module, allow_deprecated: bool) -> Result<TokenStream>
                 file: format!("{}.rs", module.name),
                 source,
             })?;
-            let (attributes, items) = (&file.attrs, &file.items);
+            let attributes = &file.attrs;
+            let items = file.items.iter().filter(|item| !is_gated_for_single_file(item));
             quote!(#(#attributes)* #(#items)*)
         }
         Content::Items(items) => {
@@ -317,6 +318,30 @@ fn inline_module(module: &Module, allow_deprecated: bool) -> Result<TokenStream>
         }
     };
     Ok(quote!(#visibility mod #name { #body }))
+}
+
+/// A support file without its trailing unit-test module, which is run in `codegen/` and
+/// would only slow down every user's test suite.
+fn without_unit_tests(source: &str) -> &str {
+    match source.find("\n#[cfg(test)]\nmod tests {") {
+        Some(end) => &source[..=end],
+        None => source,
+    }
+}
+
+/// Items a single included file leaves out: unit tests, and conversions behind the `http`
+/// feature, which the including crate does not declare.
+fn is_gated_for_single_file(item: &syn::Item) -> bool {
+    let attributes = match item {
+        syn::Item::Mod(item) => &item.attrs,
+        syn::Item::Impl(item) => &item.attrs,
+        syn::Item::Fn(item) => &item.attrs,
+        _ => return false,
+    };
+    attributes.iter().any(|attribute| {
+        let text = quote!(#attribute).to_string().replace(' ', "");
+        text == "#[cfg(test)]" || text == "#[cfg(feature=\"http\")]"
+    })
 }
 
 /// Replaces the `crate` root of every path with `module_path`, leaving `pub(crate)` alone.
