@@ -33,8 +33,18 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
         unions: Vec::new(),
         errors: Vec::new(),
     };
+    // An input or output shape is also a shared type when some member targets it.
+    let member_targets: BTreeSet<String> = closure
+        .shapes
+        .iter()
+        .filter_map(|id| model.shape(id))
+        .flat_map(|shape| shape.kind.members())
+        .map(|member| member.target.to_string())
+        .collect();
     for id in &closure.shapes {
-        if io_shapes.contains(&id.to_string()) || id == &ShapeId::prelude("Unit") {
+        let text = id.to_string();
+        let only_io = io_shapes.contains(&text) && !member_targets.contains(&text);
+        if only_io || id == &ShapeId::prelude("Unit") {
             continue;
         }
         let shape = lookup(model, id)?;

@@ -41,3 +41,29 @@ fn all_workspaces_operations_build_warning_free() {
         built_in.as_secs_f64()
     );
 }
+
+/// The awsJson services of Smithy's protocol-test model use shapes WorkSpaces does not
+/// (unions, sparse collections, recursion, every number and timestamp kind).
+#[test]
+fn protocol_test_services_build_warning_free() {
+    let model = workspace().join("../shared/protocol-tests/json-ast/smithy-aws-protocol-tests_model.json");
+    assert!(model.exists(), "{} is missing (shared/ beside the checkout)", model.display());
+    for (service, operations) in [
+        ("aws.protocoltests.json#JsonProtocol", 18),
+        ("aws.protocoltests.json10#JsonRpc10", 16),
+        ("aws.protocoltests.json10#QueryCompatibleJsonRpc10", 1),
+        ("com.amazonaws.machinelearning#AmazonML_20141212", 1),
+    ] {
+        let scratch = tempfile::tempdir().unwrap();
+        let crate_dir = scratch.path();
+        write(&crate_dir.join("Cargo.toml"), &scratch_manifest("protocol-test-service"));
+        Generator::new().model(&model).service(service).out_dir(crate_dir).generate().unwrap();
+        let generated = std::fs::read_dir(crate_dir.join("src/operation"))
+            .unwrap()
+            .filter(|entry| entry.as_ref().unwrap().path().is_dir())
+            .count();
+        assert_eq!(generated, operations, "{service}");
+        cargo(crate_dir, "protocol-test-services", &["clippy", "--all-features"]);
+        println!("{service}: {generated} operations, clippy clean");
+    }
+}

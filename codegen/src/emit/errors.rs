@@ -112,6 +112,7 @@ pub(crate) fn emit_operation_error(operation: &OperationIr) -> TokenStream {
         #[doc = #doc]
         #[non_exhaustive]
         #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+        #[allow(clippy::large_enum_variant, reason = "variants hold the error types unboxed, as in aws-sdk-rust, so match patterns port unchanged")]
         pub enum #name {
             #( #variant_docs #variants(crate::types::error::#variants), )*
             /// An error the model does not describe, or a response that could not be read.

@@ -54,6 +54,7 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
             /// Reads a response to this operation: the output for a 2xx status, otherwise
             /// the modeled error the response names, or `Unhandled` with what was wrong.
             /// A 2xx response whose body is not the output's JSON object is an error too.
+            #[allow(clippy::result_large_err, reason = "the error enum holds modeled errors unboxed, as in aws-sdk-rust")]
             pub fn parse_response(
                 response: &crate::http::HttpResponse<'_>,
             ) -> ::std::result::Result<#output, #error_enum> {

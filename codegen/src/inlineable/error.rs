@@ -11,6 +11,8 @@ pub struct BuildError {
 }
 
 impl BuildError {
+    // Unused in crates where no structure has a required member.
+    #[allow(dead_code)]
     pub(crate) fn missing_members(type_name: &'static str, missing: Vec<&'static str>) -> Self {
         Self { type_name, missing }
     }

@@ -4,6 +4,10 @@
 /// The errors `RegisterWorkspaceDirectory` can return.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the error types unboxed, as in aws-sdk-rust, so match patterns port unchanged"
+)]
 pub enum RegisterWorkspaceDirectoryError {
     /// The caller is not allowed to perform this action.
     AccessDeniedException(crate::types::error::AccessDeniedException),
