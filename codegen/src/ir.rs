@@ -109,6 +109,8 @@ pub struct StructureIr {
     pub serializer_fn: String,
     /// Name of the generated JSON deserializer function for this structure.
     pub deserializer_fn: String,
+    /// Name of the generated constraint checker for this structure.
+    pub validator_fn: String,
     /// Appears in a request, so it needs a serializer.
     pub serialized: bool,
     /// Appears in a response, so it needs a deserializer.
@@ -163,6 +165,40 @@ pub struct MemberIr {
     pub deprecated: Option<String>,
     /// An unset value is filled with a fresh UUID when serialized.
     pub idempotency_token: bool,
+    /// What client-side validation checks.
+    pub constraints: Constraints,
+}
+
+/// The constraint traits of a member and its target, down through list items and map
+/// entries. Structures and unions inside are checked by their own validators.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Constraints {
+    /// `@required` in the model, checked where the Rust field is an `Option`.
+    pub required: bool,
+    /// `@length` bounds: characters, bytes or entries.
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    /// `@pattern`, an ECMA-262 regular expression matched anywhere in the value.
+    pub pattern: Option<String>,
+    /// `@range` bounds.
+    pub range: Option<(Option<f64>, Option<f64>)>,
+    pub unique_items: bool,
+    /// Constraints on each list item or map value.
+    pub element: Option<Box<Constraints>>,
+    /// Constraints on each map key.
+    pub key: Option<Box<Constraints>>,
+}
+
+impl Constraints {
+    /// Whether there is anything to check at this level or below.
+    pub fn is_empty(&self) -> bool {
+        !self.required
+            && self.length.is_none()
+            && self.pattern.is_none()
+            && self.range.is_none()
+            && !self.unique_items
+            && self.element.as_ref().is_none_or(|c| c.is_empty())
+            && self.key.as_ref().is_none_or(|c| c.is_empty())
+    }
 }
 
 impl MemberIr {
@@ -257,6 +293,7 @@ pub struct UnionIr {
     pub doc: String,
     pub serializer_fn: String,
     pub deserializer_fn: String,
+    pub validator_fn: String,
     pub serialized: bool,
     pub deserialized: bool,
     pub variants: Vec<UnionVariantIr>,
@@ -275,6 +312,7 @@ pub struct UnionVariantIr {
     pub is_fn: String,
     pub sensitive: bool,
     pub deprecated: Option<String>,
+    pub constraints: Constraints,
 }
 
 /// The name of the serializer function for the structure called `rust_name`, shared by the
@@ -286,4 +324,9 @@ pub fn serializer_fn(rust_name: &str) -> String {
 /// The name of the deserializer function for the structure called `rust_name`.
 pub fn deserializer_fn(rust_name: &str) -> String {
     format!("de_{}", crate::naming::snake_case(rust_name))
+}
+
+/// The name of the constraint checker for the structure or union called `rust_name`.
+pub fn validator_fn(rust_name: &str) -> String {
+    format!("validate_{}", crate::naming::snake_case(rust_name))
 }

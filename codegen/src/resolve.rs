@@ -8,7 +8,7 @@ use crate::closure::OperationClosure;
 use crate::docs::html_to_markdown;
 use crate::error::{Error, Result};
 use crate::ir::{
-    deserializer_fn, serializer_fn, CrateIr, DefaultValue, EnumIr, MapKey, MemberIr, OperationErrorIr,
+    deserializer_fn, serializer_fn, validator_fn, Constraints, CrateIr, DefaultValue, EnumIr, MapKey, MemberIr, OperationErrorIr,
     OperationIr, Protocol, RustType, ServiceIr, StructureIr, StructureRole, TimestampFormat, UnionIr,
     UnionVariantIr, VariantIr,
 };
@@ -154,6 +154,7 @@ fn empty_structure(operation: &ShapeId, rust_name: &str, role: StructureRole) ->
         builder_name: format!("{rust_name}Builder"),
         serializer_fn: serializer_fn(rust_name),
         deserializer_fn: deserializer_fn(rust_name),
+        validator_fn: validator_fn(rust_name),
         serialized: role == StructureRole::Input,
         deserialized: role != StructureRole::Input,
         message_member: None,
@@ -190,6 +191,7 @@ fn resolve_structure(model: &Model, shape: &Shape, name: &str, role: StructureRo
         builder_name: format!("{rust_name}Builder"),
         serializer_fn: serializer_fn(&rust_name),
         deserializer_fn: deserializer_fn(&rust_name),
+        validator_fn: validator_fn(&rust_name),
         serialized: role == StructureRole::Input,
         deserialized: matches!(role, StructureRole::Output | StructureRole::Error),
         message_member,
@@ -223,7 +225,57 @@ fn resolve_member(model: &Model, parent: &ShapeId, member: &Member, role: Struct
         sensitive: is_sensitive(model, &member.target, &mut Vec::new()),
         deprecated: deprecation(&member.traits),
         idempotency_token: member.traits.has("smithy.api#idempotencyToken") && ty == RustType::String,
+        constraints: constraints(model, member)?,
         ty,
+    })
+}
+
+/// The constraints on a member: its own traits over its target's, and those of list items,
+/// map keys and map values below it.
+fn constraints(model: &Model, member: &Member) -> Result<Constraints> {
+    let target = lookup(model, &member.target)?;
+    let trait_of = |id: &str| member.traits.get(id).or_else(|| target.traits.get(id));
+    let bounds = |id: &str| -> Result<Option<(Option<f64>, Option<f64>)>> {
+        let Some(value) = trait_of(id) else {
+            return Ok(None);
+        };
+        let bound = |key: &str| -> Result<Option<f64>> {
+            match value.get(key) {
+                None => Ok(None),
+                Some(number) => number
+                    .as_f64()
+                    .map(Some)
+                    .ok_or_else(|| Error::model(&member.id, format!("`{id}` {key} must be a number"))),
+            }
+        };
+        Ok(Some((bound("min")?, bound("max")?)))
+    };
+    let pattern = match trait_of("smithy.api#pattern") {
+        None => None,
+        Some(Value::String(pattern)) => {
+            regex_lite::Regex::new(pattern).map_err(|error| {
+                Error::unsupported(&member.id, format!("pattern {pattern:?} cannot be checked with regex-lite: {error}"))
+            })?;
+            Some(pattern.clone())
+        }
+        Some(other) => return Err(Error::model(&member.id, format!("`smithy.api#pattern` must be a string, found {other}"))),
+    };
+    let (element, key) = match &target.kind {
+        ShapeKind::List(element) => (Some(Box::new(constraints(model, element)?)), None),
+        ShapeKind::Map { key, value } => (
+            Some(Box::new(constraints(model, value)?)),
+            Some(Box::new(constraints(model, key)?)),
+        ),
+        _ => (None, None),
+    };
+    Ok(Constraints {
+        required: member.traits.has(traits::REQUIRED),
+        length: bounds("smithy.api#length")?.map(|(min, max)| (min.map(|v| v as u64), max.map(|v| v as u64))),
+        pattern,
+        range: bounds("smithy.api#range")?,
+        unique_items: target.traits.has(traits::UNIQUE_ITEMS),
+        element,
+        key,
     })
 }
 
@@ -434,6 +486,7 @@ fn resolve_union(model: &Model, shape: &Shape) -> Result<UnionIr> {
                 is_fn: escape_keyword(format!("is_{snake}")),
                 sensitive: is_sensitive(model, &member.target, &mut Vec::new()),
                 deprecated: deprecation(&member.traits),
+                constraints: constraints(model, member)?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -458,6 +511,7 @@ fn resolve_union(model: &Model, shape: &Shape) -> Result<UnionIr> {
         module: format!("_{}", snake_case(&rust_name)),
         serializer_fn: serializer_fn(&rust_name),
         deserializer_fn: deserializer_fn(&rust_name),
+        validator_fn: validator_fn(&rust_name),
         serialized: false,
         deserialized: false,
         doc: doc_of(&shape.traits),

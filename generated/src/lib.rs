@@ -16,6 +16,8 @@
 #![warn(missing_docs)]
 mod aws_json;
 mod base64;
+#[cfg(feature = "validation")]
+mod constraints;
 pub mod error;
 pub mod http;
 mod idempotency_token;
@@ -25,3 +27,5 @@ pub mod operation;
 pub mod primitives;
 mod protocol_serde;
 pub mod types;
+#[cfg(feature = "validation")]
+pub mod validation;

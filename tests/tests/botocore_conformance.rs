@@ -26,6 +26,9 @@ use workspaces_bindings::types::{
 };
 
 const INPUTS: usize = 2_000;
+/// Extra inputs whose strings may fall below the documented minimum lengths, so botocore's
+/// validator rejects some; our `validate()` must reject every one it rejects.
+const LOOSE_INPUTS: usize = 500;
 const BOTOCORE_VERSION: &str = "1.35.5";
 
 /// The values of one input, from which both our input and botocore's params are built.
@@ -73,12 +76,13 @@ fn enum_value(known: &'static [&'static str]) -> impl Strategy<Value = String> {
     ]
 }
 
-fn params() -> impl Strategy<Value = Params> {
-    let tag = (text(1, 16), proptest::option::of(text(0, 16)));
+fn params(loose: bool) -> impl Strategy<Value = Params> {
+    let min = |documented: usize| if loose { 0 } else { documented };
+    let tag = (text(min(1), 16), proptest::option::of(text(0, 16)));
     (
         (
-            proptest::option::of(text(10, 24)),
-            proptest::option::of(proptest::collection::vec(text(15, 24), 0..=3)),
+            proptest::option::of(text(min(10), 24)),
+            proptest::option::of(proptest::collection::vec(text(min(15), 24), 0..=3)),
             proptest::option::of(any::<bool>()),
             proptest::option::of(any::<bool>()),
             proptest::option::of(enum_value(Tenancy::values())),
@@ -107,13 +111,19 @@ fn params() -> impl Strategy<Value = Params> {
         })
 }
 
-fn generate_params() -> Vec<Params> {
-    let seed = *b"smithy-bindgen botocore corpus!!";
-    let mut runner = TestRunner::new_with_rng(Config::default(), TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
-    let strategy = params();
-    (0..INPUTS)
+fn generate(strategy: impl Strategy<Value = Params>, count: usize, seed: &[u8; 32]) -> Vec<Params> {
+    let mut runner = TestRunner::new_with_rng(Config::default(), TestRng::from_seed(RngAlgorithm::ChaCha, seed));
+    (0..count)
         .map(|_| strategy.new_tree(&mut runner).expect("strategy yields values").current())
         .collect()
+}
+
+fn generate_params() -> Vec<Params> {
+    generate(params(false), INPUTS, b"smithy-bindgen botocore corpus!!")
+}
+
+fn generate_loose_params() -> Vec<Params> {
+    generate(params(true), LOOSE_INPUTS, b"smithy-bindgen loose inputs....!")
 }
 
 /// Our input, built only through the public builders.
@@ -268,17 +278,32 @@ fn request_differences(ours: &HttpRequest, theirs: &Value) -> Vec<String> {
 #[test]
 fn requests_and_errors_agree_with_botocore() {
     let params = generate_params();
-    let inputs: Vec<Value> = params.iter().map(botocore_params).collect();
+    let loose = generate_loose_params();
+    let inputs: Vec<Value> = params.iter().chain(&loose).map(botocore_params).collect();
     let errors = error_corpus();
     let botocore = run_botocore(&inputs, &errors);
 
     let mut disagreements = Vec::new();
     let requests = botocore["requests"].as_array().unwrap();
-    assert_eq!(requests.len(), params.len());
+    assert_eq!(requests.len(), params.len() + loose.len());
     for (index, (p, theirs)) in params.iter().zip(requests).enumerate() {
         let ours = RegisterWorkspaceDirectory::serialize_request(&build_input(p));
         for difference in request_differences(&ours, theirs) {
             disagreements.push(format!("input {index} ({}): {difference}", inputs[index]));
+        }
+    }
+    let mut botocore_rejections = 0;
+    for (index, (p, theirs)) in loose.iter().zip(&requests[params.len()..]).enumerate() {
+        if theirs["valid"] == true {
+            continue;
+        }
+        botocore_rejections += 1;
+        if build_input(p).validate().is_ok() {
+            disagreements.push(format!(
+                "loose input {index} ({}): botocore rejects it ({}) but validate() accepts it",
+                inputs[params.len() + index],
+                theirs["problems"]
+            ));
         }
     }
 
@@ -304,16 +329,19 @@ fn requests_and_errors_agree_with_botocore() {
     let expected_total: usize = expected_differences.values().sum();
     println!(
         "botocore {BOTOCORE_VERSION} conformance: {} inputs compared, {} error cases compared, \
-         {} disagreements; {expected_total} error cases differ as expected, where botocore parts \
-         from the awsJson1_1 specification:",
+         {} disagreements; validate() rejects all {botocore_rejections} of {} loose inputs that \
+         botocore's ParamValidator rejects; {expected_total} error cases differ as expected, where \
+         botocore parts from the awsJson1_1 specification:",
         params.len(),
         errors.len(),
-        disagreements.len()
+        disagreements.len(),
+        loose.len()
     );
     for (reason, count) in &expected_differences {
         println!("  {count:>2} × {reason}");
     }
     assert!(params.len() >= 2_000 && errors.len() >= 30);
+    assert!(botocore_rejections >= 100, "the loose inputs should exercise botocore's validator");
     assert!(disagreements.is_empty(), "{} disagreements:\n{}", disagreements.len(), disagreements.join("\n"));
 }
 

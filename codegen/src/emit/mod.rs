@@ -10,6 +10,7 @@ pub mod output;
 mod serializer;
 mod structs;
 mod unions;
+mod validation;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;

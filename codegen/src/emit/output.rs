@@ -14,6 +14,7 @@ use super::operation::{emit_io_structure, emit_operation_module};
 use super::serializer::emit_serializers;
 use super::structs::emit_structure;
 use super::unions::emit_union;
+use super::validation::emit_validation;
 use crate::error::{Error, Result};
 use crate::inlineable::INLINEABLES;
 use crate::ir::CrateIr;
@@ -56,6 +57,8 @@ pub enum Layout {
 struct Module {
     name: String,
     public: bool,
+    /// The cargo feature the module needs; a single included file leaves such modules out.
+    feature: Option<&'static str>,
     doc: String,
     content: Content,
     children: Vec<Module>,
@@ -72,6 +75,7 @@ impl Module {
         Self {
             name: name.to_owned(),
             public,
+            feature: None,
             doc: doc.to_owned(),
             content: Content::Items(items),
             children: Vec::new(),
@@ -97,7 +101,7 @@ pub fn emit_crate(krate: &CrateIr, header: &Header, layout: &Layout) -> Result<V
         }
         Layout::SingleFile { file_name, module_path } => {
             let mut items = TokenStream::new();
-            for child in &root.children {
+            for child in root.children.iter().filter(|child| child.feature.is_none()) {
                 items.extend(inline_module(child, allow_deprecated)?);
             }
             let items = reroot_crate_paths(items, module_path)?;
@@ -117,6 +121,7 @@ fn module_tree(krate: &CrateIr) -> Module {
         .map(|inlineable| Module {
             name: inlineable.module.to_owned(),
             public: inlineable.public,
+            feature: inlineable.feature,
             doc: String::new(),
             content: Content::Source(inlineable.source),
             children: Vec::new(),
@@ -130,6 +135,9 @@ fn module_tree(krate: &CrateIr) -> Module {
         "awsJson serializers for requests and deserializers for responses.",
         quote!(#serializers #deserializers),
     ));
+    let mut constraints = Module::new("constraints", false, "", emit_validation(krate));
+    constraints.feature = Some("validation");
+    children.push(constraints);
     children.push(types_module(krate));
     children.push(operations_module(krate));
     Module::new("", true, &crate_doc(krate), TokenStream::new()).with_children(children)
@@ -273,10 +281,11 @@ fn write_crate_files(
             let allow = allow_deprecated.then(|| quote!(#![allow(deprecated)]));
             let declarations = module.children.iter().map(|child| {
                 let name = ident(&child.name);
+                let gate = child.feature.map(|feature| quote!(#[cfg(feature = #feature)]));
                 if child.public {
-                    quote!(pub mod #name;)
+                    quote!(#gate pub mod #name;)
                 } else {
-                    quote!(mod #name;)
+                    quote!(#gate mod #name;)
                 }
             });
             format_tokens(&path, quote!(#doc #root_attributes #allow #(#declarations)* #items))?

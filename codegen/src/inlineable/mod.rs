@@ -5,6 +5,8 @@
 pub struct Inlineable {
     pub module: &'static str,
     pub public: bool,
+    /// The cargo feature the module needs, if any.
+    pub feature: Option<&'static str>,
     pub source: &'static str,
 }
 
@@ -12,42 +14,56 @@ pub const INLINEABLES: &[Inlineable] = &[
     Inlineable {
         module: "aws_json",
         public: false,
+        feature: None,
         source: include_str!("aws_json.rs"),
     },
     Inlineable {
         module: "base64",
         public: false,
+        feature: None,
         source: include_str!("base64.rs"),
     },
     Inlineable {
         module: "error",
         public: true,
+        feature: None,
         source: include_str!("error.rs"),
     },
     Inlineable {
         module: "http",
         public: true,
+        feature: None,
         source: include_str!("http.rs"),
     },
     Inlineable {
         module: "idempotency_token",
         public: false,
+        feature: None,
         source: include_str!("idempotency_token.rs"),
     },
     Inlineable {
         module: "json_reader",
         public: false,
+        feature: None,
         source: include_str!("json_reader.rs"),
     },
     Inlineable {
         module: "json_writer",
         public: false,
+        feature: None,
         source: include_str!("json_writer.rs"),
     },
     Inlineable {
         module: "primitives",
         public: true,
+        feature: None,
         source: include_str!("primitives.rs"),
+    },
+    Inlineable {
+        module: "validation",
+        public: true,
+        feature: Some("validation"),
+        source: include_str!("validation.rs"),
     },
 ];
 
@@ -70,3 +86,6 @@ mod json_writer;
 #[cfg(test)]
 #[allow(dead_code)]
 mod primitives;
+#[cfg(test)]
+#[allow(dead_code)]
+mod validation;

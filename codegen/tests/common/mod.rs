@@ -14,8 +14,9 @@ pub fn workspace() -> PathBuf {
 pub fn scratch_manifest(name: &str) -> String {
     format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
-         [features]\nhttp = [\"dep:http\"]\n\n\
-         [dependencies]\nhttp = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\n\
+         [features]\ndefault = [\"validation\"]\nhttp = [\"dep:http\"]\nvalidation = [\"dep:regex-lite\"]\n\n\
+         [dependencies]\nhttp = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\
+         regex-lite = {{ version = \"0.1\", optional = true }}\n\n\
          [workspace]\n"
     )
 }
