@@ -7,21 +7,24 @@
 //! Users sign and send requests with whatever client they already have, so the crate keeps
 //! no HTTP dependency of its own; the `http` feature adds a conversion to `http::Request`.
 
+use std::borrow::Cow;
+
 /// A serialized request: method, path, headers and body, ready to be signed and sent to
 /// the service's endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HttpRequest {
     method: &'static str,
-    uri: String,
-    headers: Vec<(&'static str, String)>,
+    uri: Cow<'static, str>,
+    // Protocol headers are constants; borrowing them saves an allocation per request.
+    headers: Vec<(&'static str, Cow<'static, str>)>,
     body: Vec<u8>,
 }
 
 impl HttpRequest {
     pub(crate) fn new(
         method: &'static str,
-        uri: String,
-        headers: Vec<(&'static str, String)>,
+        uri: Cow<'static, str>,
+        headers: Vec<(&'static str, Cow<'static, str>)>,
         body: Vec<u8>,
     ) -> Self {
         Self {
@@ -44,7 +47,7 @@ impl HttpRequest {
 
     /// Header names and values in the order they were set.
     pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.headers.iter().map(|(name, value)| (*name, value.as_str()))
+        self.headers.iter().map(|(name, value)| (*name, value.as_ref()))
     }
 
     /// The value of the first header called `name`, compared case-insensitively.
@@ -131,9 +134,9 @@ impl TryFrom<HttpRequest> for ::http::Request<Vec<u8>> {
     fn try_from(request: HttpRequest) -> Result<Self, Self::Error> {
         let mut builder = ::http::Request::builder()
             .method(request.method)
-            .uri(request.uri);
+            .uri(request.uri.into_owned());
         for (name, value) in request.headers {
-            builder = builder.header(name, value);
+            builder = builder.header(name, value.into_owned());
         }
         builder.body(request.body)
     }

@@ -45,8 +45,11 @@ impl std::error::Error for JsonError {}
 pub(crate) struct JsonReader<'a> {
     bytes: &'a [u8],
     position: usize,
-    /// The opening byte of every container entered and not yet left.
-    open: Vec<u8>,
+    /// How many containers are open.
+    depth: usize,
+    /// Bit `n` is set when the container at depth `n` is an object (clear: an array). A
+    /// bit set, not a `Vec`, so reading allocates nothing; it is why the depth cap is 128.
+    objects: u128,
     /// Whether the next `next_key`/`has_next_element` call is the first in its container.
     first: bool,
 }
@@ -56,7 +59,8 @@ impl<'a> JsonReader<'a> {
         Self {
             bytes,
             position: 0,
-            open: Vec::new(),
+            depth: 0,
+            objects: 0,
             first: true,
         }
     }
@@ -127,13 +131,19 @@ impl<'a> JsonReader<'a> {
     }
 
     pub(crate) fn optional_string(&mut self) -> Result<Option<String>, JsonError> {
+        Ok(self.optional_str()?.map(Cow::into_owned))
+    }
+
+    /// A string borrowed from the body when it has no escapes, for values that are matched
+    /// rather than kept (enum values).
+    pub(crate) fn optional_str(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
         if self.take_null()? {
             return Ok(None);
         }
         if self.peek() != Some(b'"') {
             return Err(self.unexpected("a string"));
         }
-        Ok(Some(self.string_literal()?.into_owned()))
+        self.string_literal().map(Some)
     }
 
     pub(crate) fn optional_bool(&mut self) -> Result<Option<bool>, JsonError> {
@@ -297,7 +307,7 @@ impl<'a> JsonReader<'a> {
 
     /// Skips one value of any kind, however deeply nested, without recursion.
     pub(crate) fn skip_value(&mut self) -> Result<(), JsonError> {
-        let base = self.open.len();
+        let base = self.depth;
         loop {
             self.skip_whitespace();
             match self.peek() {
@@ -317,7 +327,7 @@ impl<'a> JsonReader<'a> {
             }
             // Move to the next value inside the skipped one, closing containers that end.
             loop {
-                if self.open.len() == base {
+                if self.depth == base {
                     return Ok(());
                 }
                 let more = if self.in_object() {
@@ -343,26 +353,32 @@ impl<'a> JsonReader<'a> {
 
     /// Records a container just opened (its opening byte is the one before `position`).
     fn enter(&mut self) -> Result<(), JsonError> {
-        if self.open.len() == MAX_DEPTH {
+        if self.depth == MAX_DEPTH {
             return Err(self.error_at(
                 self.position - 1,
                 &format!("JSON nested deeper than {MAX_DEPTH} levels"),
             ));
         }
-        self.open.push(self.bytes[self.position - 1]);
+        let bit = 1u128 << self.depth;
+        if self.bytes[self.position - 1] == b'{' {
+            self.objects |= bit;
+        } else {
+            self.objects &= !bit;
+        }
+        self.depth += 1;
         self.first = true;
         Ok(())
     }
 
     fn leave(&mut self) {
-        self.open.pop();
+        self.depth -= 1;
         // The container that just closed was an item of its parent, so the parent's next
         // item needs a separator.
         self.first = false;
     }
 
     fn in_object(&self) -> bool {
-        self.open.last() == Some(&b'{')
+        self.depth > 0 && self.objects >> (self.depth - 1) & 1 == 1
     }
 
     fn peek(&self) -> Option<u8> {

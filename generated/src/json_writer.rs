@@ -203,31 +203,44 @@ fn push_float(out: &mut String, value: f64) {
     }
 }
 
-/// Appends `value` as a quoted JSON string. Runs of characters that need no escape are
-/// copied in one piece; everything outside `"`, `\` and U+0000–U+001F is written as is.
+/// How each byte is written inside a JSON string: 0 as is, `u` as `\u00XX`, any other
+/// value as a backslash and that character. Only `"`, `\` and U+0000–U+001F are escaped.
+const ESCAPES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Appends `value` as a quoted JSON string. Runs of bytes that need no escape are copied
+/// in one piece.
 fn push_escaped(out: &mut String, value: &str) {
     out.push('"');
     let mut clean_from = 0;
     for (index, byte) in value.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0C => "\\f",
-            0x00..=0x1F => "",
-            _ => continue,
-        };
+        let escape = ESCAPES[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
         out.push_str(&value[clean_from..index]);
-        if escape.is_empty() {
+        out.push('\\');
+        if escape == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
+            out.push_str("u00");
             out.push(char::from(HEX[usize::from(byte >> 4)]));
             out.push(char::from(HEX[usize::from(byte & 0x0F)]));
         } else {
-            out.push_str(escape);
+            out.push(char::from(escape));
         }
         clean_from = index + 1;
     }

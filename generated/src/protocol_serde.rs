@@ -90,9 +90,9 @@ pub(crate) fn de_register_workspace_directory_output(
             "DirectoryId" => member_directory_id = reader.optional_string()?,
             "State" => {
                 member_state = reader
-                    .optional_string()?
+                    .optional_str()?
                     .map(|value| crate::types::WorkspaceDirectoryState::from(
-                        value.as_str(),
+                        value.as_ref(),
                     ));
             }
             _ => reader.skip_value()?,
@@ -104,9 +104,11 @@ pub(crate) fn de_register_workspace_directory_output(
     })
 }
 pub(crate) fn de_access_denied_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<crate::types::error::AccessDeniedException, JsonError> {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     reader.begin_object()?;
     while let ::std::option::Option::Some(name) = reader.next_key()? {
@@ -115,21 +117,27 @@ pub(crate) fn de_access_denied_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::AccessDeniedException {
         message: member_message,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_invalid_parameter_values_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::InvalidParameterValuesException,
     JsonError,
 > {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     reader.begin_object()?;
     while let ::std::option::Option::Some(name) = reader.next_key()? {
@@ -138,21 +146,27 @@ pub(crate) fn de_invalid_parameter_values_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::InvalidParameterValuesException {
         message: member_message,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_invalid_resource_state_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::InvalidResourceStateException,
     JsonError,
 > {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     reader.begin_object()?;
     while let ::std::option::Option::Some(name) = reader.next_key()? {
@@ -161,21 +175,27 @@ pub(crate) fn de_invalid_resource_state_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::InvalidResourceStateException {
         message: member_message,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_operation_not_supported_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::OperationNotSupportedException,
     JsonError,
 > {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     let mut member_reason = ::std::option::Option::None;
     reader.begin_object()?;
@@ -186,22 +206,28 @@ pub(crate) fn de_operation_not_supported_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::OperationNotSupportedException {
         message: member_message,
         reason: member_reason,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_resource_already_exists_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::ResourceAlreadyExistsException,
     JsonError,
 > {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     reader.begin_object()?;
     while let ::std::option::Option::Some(name) = reader.next_key()? {
@@ -210,21 +236,27 @@ pub(crate) fn de_resource_already_exists_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::ResourceAlreadyExistsException {
         message: member_message,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_resource_limit_exceeded_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::ResourceLimitExceededException,
     JsonError,
 > {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     reader.begin_object()?;
     while let ::std::option::Option::Some(name) = reader.next_key()? {
@@ -233,18 +265,24 @@ pub(crate) fn de_resource_limit_exceeded_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::ResourceLimitExceededException {
         message: member_message,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_resource_not_found_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<crate::types::error::ResourceNotFoundException, JsonError> {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     let mut member_resource_id = ::std::option::Option::None;
     reader.begin_object()?;
@@ -255,22 +293,28 @@ pub(crate) fn de_resource_not_found_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::ResourceNotFoundException {
         message: member_message,
         resource_id: member_resource_id,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_unsupported_network_configuration_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::UnsupportedNetworkConfigurationException,
     JsonError,
 > {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     reader.begin_object()?;
     while let ::std::option::Option::Some(name) = reader.next_key()? {
@@ -279,21 +323,27 @@ pub(crate) fn de_unsupported_network_configuration_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::UnsupportedNetworkConfigurationException {
         message: member_message,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_workspaces_default_role_not_found_exception(
-    reader: &mut JsonReader<'_>,
-    meta: &crate::error::ErrorMetadata,
+    body: &[u8],
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::WorkspacesDefaultRoleNotFoundException,
     JsonError,
 > {
+    let mut reader = crate::aws_json::body_reader(body);
+    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     reader.begin_object()?;
     while let ::std::option::Option::Some(name) = reader.next_key()? {
@@ -302,97 +352,92 @@ pub(crate) fn de_workspaces_default_role_not_found_exception(
             _ => reader.skip_value()?,
         }
     }
+    reader.end()?;
     if member_message.is_none() {
-        member_message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        member_message = meta
+            .as_ref()
+            .and_then(|meta| meta.message())
+            .map(::std::borrow::ToOwned::to_owned);
     }
     ::std::result::Result::Ok(crate::types::error::WorkspacesDefaultRoleNotFoundException {
         message: member_message,
-        meta: meta.clone(),
+        meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_register_workspace_directory_error(
     response: &crate::http::HttpResponse<'_>,
 ) -> crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError {
     use crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError;
+    type ReadError = fn(
+        &[u8],
+        &mut ::std::option::Option<crate::error::ErrorMetadata>,
+    ) -> ::std::result::Result<RegisterWorkspaceDirectoryError, JsonError>;
     let meta = match crate::aws_json::error_metadata(response) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return RegisterWorkspaceDirectoryError::Unhandled(unhandled);
         }
     };
-    let parsed = match meta.code() {
+    let read: ReadError = match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_access_denied_exception(reader, &meta),
-                )
-                .map(RegisterWorkspaceDirectoryError::AccessDeniedException)
+            |body, meta| {
+                de_access_denied_exception(body, meta)
+                    .map(RegisterWorkspaceDirectoryError::AccessDeniedException)
+            }
         }
         ::std::option::Option::Some("InvalidParameterValuesException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_invalid_parameter_values_exception(reader, &meta),
-                )
-                .map(RegisterWorkspaceDirectoryError::InvalidParameterValuesException)
+            |body, meta| {
+                de_invalid_parameter_values_exception(body, meta)
+                    .map(
+                        RegisterWorkspaceDirectoryError::InvalidParameterValuesException,
+                    )
+            }
         }
         ::std::option::Option::Some("InvalidResourceStateException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_invalid_resource_state_exception(reader, &meta),
-                )
-                .map(RegisterWorkspaceDirectoryError::InvalidResourceStateException)
+            |body, meta| {
+                de_invalid_resource_state_exception(body, meta)
+                    .map(RegisterWorkspaceDirectoryError::InvalidResourceStateException)
+            }
         }
         ::std::option::Option::Some("OperationNotSupportedException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_operation_not_supported_exception(reader, &meta),
-                )
-                .map(RegisterWorkspaceDirectoryError::OperationNotSupportedException)
+            |body, meta| {
+                de_operation_not_supported_exception(body, meta)
+                    .map(RegisterWorkspaceDirectoryError::OperationNotSupportedException)
+            }
         }
         ::std::option::Option::Some("ResourceAlreadyExistsException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_resource_already_exists_exception(reader, &meta),
-                )
-                .map(RegisterWorkspaceDirectoryError::ResourceAlreadyExistsException)
+            |body, meta| {
+                de_resource_already_exists_exception(body, meta)
+                    .map(RegisterWorkspaceDirectoryError::ResourceAlreadyExistsException)
+            }
         }
         ::std::option::Option::Some("ResourceLimitExceededException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_resource_limit_exceeded_exception(reader, &meta),
-                )
-                .map(RegisterWorkspaceDirectoryError::ResourceLimitExceededException)
+            |body, meta| {
+                de_resource_limit_exceeded_exception(body, meta)
+                    .map(RegisterWorkspaceDirectoryError::ResourceLimitExceededException)
+            }
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_resource_not_found_exception(reader, &meta),
-                )
-                .map(RegisterWorkspaceDirectoryError::ResourceNotFoundException)
+            |body, meta| {
+                de_resource_not_found_exception(body, meta)
+                    .map(RegisterWorkspaceDirectoryError::ResourceNotFoundException)
+            }
         }
         ::std::option::Option::Some("UnsupportedNetworkConfigurationException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_unsupported_network_configuration_exception(
-                        reader,
-                        &meta,
-                    ),
-                )
-                .map(
-                    RegisterWorkspaceDirectoryError::UnsupportedNetworkConfigurationException,
-                )
+            |body, meta| {
+                de_unsupported_network_configuration_exception(body, meta)
+                    .map(
+                        RegisterWorkspaceDirectoryError::UnsupportedNetworkConfigurationException,
+                    )
+            }
         }
         ::std::option::Option::Some("WorkspacesDefaultRoleNotFoundException") => {
-            crate::aws_json::read_whole_body(
-                    response.body(),
-                    |reader| de_workspaces_default_role_not_found_exception(
-                        reader,
-                        &meta,
-                    ),
-                )
-                .map(
-                    RegisterWorkspaceDirectoryError::WorkspacesDefaultRoleNotFoundException,
-                )
+            |body, meta| {
+                de_workspaces_default_role_not_found_exception(body, meta)
+                    .map(
+                        RegisterWorkspaceDirectoryError::WorkspacesDefaultRoleNotFoundException,
+                    )
+            }
         }
         _ => {
             return RegisterWorkspaceDirectoryError::Unhandled(
@@ -400,10 +445,17 @@ pub(crate) fn de_register_workspace_directory_error(
             );
         }
     };
-    parsed
-        .unwrap_or_else(|problem| {
+    let mut meta = ::std::option::Option::Some(meta);
+    match read(response.body(), &mut meta) {
+        ::std::result::Result::Ok(error) => error,
+        ::std::result::Result::Err(problem) => {
             RegisterWorkspaceDirectoryError::Unhandled(
-                crate::aws_json::unreadable_error(response, meta, &problem),
+                crate::aws_json::unreadable_error(
+                    response,
+                    meta.unwrap_or_default(),
+                    &problem,
+                ),
             )
-        })
+        }
+    }
 }

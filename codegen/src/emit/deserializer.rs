@@ -48,10 +48,22 @@ pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
 fn emit_body_reader(structure: &StructureIr, path: TokenStream) -> TokenStream {
     let function = ident(&structure.deserializer_fn);
     let body = emit_structure_read(structure, &path);
-    let meta_param = (structure.role == StructureRole::Error)
-        .then(|| quote!(, meta: &crate::error::ErrorMetadata));
+    if structure.role == StructureRole::Error {
+        // The error takes the metadata only once the whole body has been read, so a body
+        // that fails to read leaves it to the `Unhandled` error instead.
+        return quote! {
+            pub(crate) fn #function(
+                body: &[u8],
+                meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+            ) -> ::std::result::Result<#path, JsonError> {
+                let mut reader = crate::aws_json::body_reader(body);
+                let reader = &mut reader;
+                #body
+            }
+        };
+    }
     quote! {
-        pub(crate) fn #function(reader: &mut JsonReader<'_> #meta_param) -> ::std::result::Result<#path, JsonError> {
+        pub(crate) fn #function(reader: &mut JsonReader<'_>) -> ::std::result::Result<#path, JsonError> {
             #body
         }
     }
@@ -74,7 +86,7 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         let local = format_ident!("member_{}", field.trim_start_matches("r#"));
         quote! {
             if #local.is_none() {
-                #local = meta.message().map(::std::borrow::ToOwned::to_owned);
+                #local = meta.as_ref().and_then(|meta| meta.message()).map(::std::borrow::ToOwned::to_owned);
             }
         }
     });
@@ -93,7 +105,9 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
             quote!(#field: #local.ok_or_else(|| reader.error(#problem))?,)
         }
     });
-    let meta_field = (structure.role == StructureRole::Error).then(|| quote!(meta: meta.clone(),));
+    let is_error = structure.role == StructureRole::Error;
+    let meta_field = is_error.then(|| quote!(meta: meta.take().unwrap_or_default(),));
+    let end_of_body = is_error.then(|| quote!(reader.end()?;));
     let declarations = locals.iter().map(|local| quote!(let mut #local = ::std::option::Option::None;));
     let members_loop = if structure.members.is_empty() {
         quote! {
@@ -115,6 +129,7 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         #(#declarations)*
         reader.begin_object()?;
         #members_loop
+        #end_of_body
         #message_fill
         ::std::result::Result::Ok(#path { #(#fields)* #meta_field })
     }
@@ -201,7 +216,7 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
         }
         RustType::Enum(name) => {
             let name = ident(name);
-            quote!(reader.optional_string()?.map(|value| crate::types::#name::from(value.as_str())))
+            quote!(reader.optional_str()?.map(|value| crate::types::#name::from(value.as_ref())))
         }
         RustType::Structure(name) | RustType::Union(name) => {
             let function = ident(&deserializer_fn(name));
@@ -291,10 +306,7 @@ fn emit_error_dispatch(operation: &OperationIr) -> TokenStream {
         let variant = ident(&error.type_name);
         let reader = ident(&error.deserializer_fn);
         quote! {
-            ::std::option::Option::Some(#code) => {
-                crate::aws_json::read_whole_body(response.body(), |reader| #reader(reader, &meta))
-                    .map(#error_enum::#variant)
-            }
+            ::std::option::Option::Some(#code) => |body, meta| #reader(body, meta).map(#error_enum::#variant),
         }
     });
     if operation.errors.is_empty() {
@@ -313,17 +325,25 @@ fn emit_error_dispatch(operation: &OperationIr) -> TokenStream {
     quote! {
         pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
             use crate::operation::#module::#error_enum;
+            type ReadError = fn(
+                &[u8],
+                &mut ::std::option::Option<crate::error::ErrorMetadata>,
+            ) -> ::std::result::Result<#error_enum, JsonError>;
             let meta = match crate::aws_json::error_metadata(response) {
                 ::std::result::Result::Ok(meta) => meta,
                 ::std::result::Result::Err(unhandled) => return #error_enum::Unhandled(unhandled),
             };
-            let parsed = match meta.code() {
+            let read: ReadError = match meta.code() {
                 #(#arms)*
                 _ => return #error_enum::Unhandled(crate::aws_json::unhandled(response, meta, ::std::option::Option::None)),
             };
-            parsed.unwrap_or_else(|problem| {
-                #error_enum::Unhandled(crate::aws_json::unreadable_error(response, meta, &problem))
-            })
+            let mut meta = ::std::option::Option::Some(meta);
+            match read(response.body(), &mut meta) {
+                ::std::result::Result::Ok(error) => error,
+                ::std::result::Result::Err(problem) => #error_enum::Unhandled(
+                    crate::aws_json::unreadable_error(response, meta.unwrap_or_default(), &problem),
+                ),
+            }
         }
     }
 }

@@ -36,16 +36,17 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
         impl #name {
             #[doc = #serialize_doc]
             pub fn serialize_request(input: &#input) -> crate::http::HttpRequest {
-                let mut body = ::std::string::String::new();
+                // Most request bodies fit; a bigger one grows the buffer as usual.
+                let mut body = ::std::string::String::with_capacity(256);
                 let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
                 crate::protocol_serde::#serializer(&mut object, input);
                 object.finish();
                 crate::http::HttpRequest::new(
                     "POST",
-                    ::std::string::String::from("/"),
+                    ::std::borrow::Cow::Borrowed("/"),
                     ::std::vec![
-                        ("Content-Type", ::std::string::String::from(#content_type)),
-                        ("X-Amz-Target", ::std::string::String::from(#target)),
+                        ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
+                        ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
                     ],
                     body.into_bytes(),
                 )

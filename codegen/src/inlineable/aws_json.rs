@@ -4,6 +4,8 @@
 // A crate uses only the helpers its operations need.
 #![allow(dead_code)]
 
+use std::borrow::Cow;
+
 use super::error::{ErrorMetadata, Unhandled};
 use super::http::HttpResponse;
 use super::json_reader::{JsonError, JsonReader};
@@ -24,6 +26,11 @@ pub(crate) fn read_whole_body<T>(
     let value = read(&mut reader)?;
     reader.end()?;
     Ok(value)
+}
+
+/// A reader over a whole response body.
+pub(crate) fn body_reader(body: &[u8]) -> JsonReader<'_> {
+    JsonReader::new(body_or_empty_object(body))
 }
 
 /// The body to parse: an empty body stands for an empty object, as in aws-sdk-rust.
@@ -53,7 +60,7 @@ pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadat
     };
     if meta.code().is_none() {
         let body_code = fields.code.or(fields.type_name);
-        meta.set_code(body_code.map(|code| sanitize_error_code(&code).to_owned()));
+        meta.set_code(body_code.as_deref().map(|code| sanitize_error_code(code).to_owned()));
     }
     meta.set_message(fields.message);
     if meta.code().is_none() {
@@ -92,17 +99,19 @@ fn request_id(response: &HttpResponse<'_>) -> Option<String> {
     response.header("x-amzn-requestid").map(str::to_owned)
 }
 
+/// The fields of an error body that name the error; codes stay borrowed from the body
+/// until one is chosen and sanitized.
 #[derive(Default)]
-struct ErrorBodyFields {
-    code: Option<String>,
-    type_name: Option<String>,
+struct ErrorBodyFields<'a> {
+    code: Option<Cow<'a, str>>,
+    type_name: Option<Cow<'a, str>>,
     message: Option<String>,
 }
 
-fn error_body_fields(body: &[u8]) -> Result<ErrorBodyFields, JsonError> {
+fn error_body_fields(body: &[u8]) -> Result<ErrorBodyFields<'_>, JsonError> {
     let mut reader = JsonReader::new(body);
     let mut fields = ErrorBodyFields::default();
-    let mut messages: [Option<String>; 3] = [None, None, None];
+    let mut messages: [Option<Cow<'_, str>>; 3] = [None, None, None];
     reader.begin_object()?;
     while let Some(key) = reader.next_key()? {
         let slot = match key.as_ref() {
@@ -117,10 +126,10 @@ fn error_body_fields(body: &[u8]) -> Result<ErrorBodyFields, JsonError> {
             }
         };
         // A field of the wrong type tells us nothing, but must not hide the others.
-        *slot = reader.optional_string().or_else(|_| reader.skip_value().map(|()| None))?;
+        *slot = reader.optional_str().or_else(|_| reader.skip_value().map(|()| None))?;
     }
     reader.end()?;
-    fields.message = messages.into_iter().flatten().next();
+    fields.message = messages.into_iter().flatten().next().map(Cow::into_owned);
     Ok(fields)
 }
 

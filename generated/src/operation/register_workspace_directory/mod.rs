@@ -24,7 +24,7 @@ impl RegisterWorkspaceDirectory {
     pub fn serialize_request(
         input: &RegisterWorkspaceDirectoryInput,
     ) -> crate::http::HttpRequest {
-        let mut body = ::std::string::String::new();
+        let mut body = ::std::string::String::with_capacity(256);
         let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
         crate::protocol_serde::ser_register_workspace_directory_input(
             &mut object,
@@ -33,12 +33,12 @@ impl RegisterWorkspaceDirectory {
         object.finish();
         crate::http::HttpRequest::new(
             "POST",
-            ::std::string::String::from("/"),
+            ::std::borrow::Cow::Borrowed("/"),
             ::std::vec![
                 ("Content-Type",
-                ::std::string::String::from("application/x-amz-json-1.1")),
+                ::std::borrow::Cow::Borrowed("application/x-amz-json-1.1")),
                 ("X-Amz-Target",
-                ::std::string::String::from("WorkspacesService.RegisterWorkspaceDirectory")),
+                ::std::borrow::Cow::Borrowed("WorkspacesService.RegisterWorkspaceDirectory")),
             ],
             body.into_bytes(),
         )
