@@ -451,6 +451,18 @@ impl<'a> JsonReader<'a> {
     /// A quoted string with escapes decoded; borrowed when it has none.
     fn string_literal(&mut self) -> Result<Cow<'a, str>, JsonError> {
         let start = self.position + 1;
+        // Fast path: most strings have no escapes, so find the first byte that needs care
+        // with a tight scan and borrow everything before a closing quote.
+        let rest = &self.bytes[start.min(self.bytes.len())..];
+        let special = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(length) = special.filter(|&length| rest[length] == b'"') {
+            let text = std::str::from_utf8(&rest[..length]).map_err(|error| JsonError {
+                offset: start + error.valid_up_to(),
+                message: "invalid UTF-8 in a string".to_owned(),
+            })?;
+            self.position = start + length + 1;
+            return Ok(Cow::Borrowed(text));
+        }
         let mut at = start;
         let mut owned: Option<Vec<u8>> = None;
         loop {
