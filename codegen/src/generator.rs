@@ -9,7 +9,7 @@ use similar::TextDiff;
 use crate::closure::OperationClosure;
 use crate::emit::output::{emit_crate, GeneratedFile, Header, Layout};
 use crate::error::{Error, Result};
-use crate::model::{load_json_ast, ShapeId};
+use crate::model::{load_json_ast, load_json_value, ShapeId};
 use crate::resolve::resolve;
 
 /// First line of every generated file; files starting with it are ours to replace or delete.
@@ -142,13 +142,24 @@ impl Generator {
             .clone()
             .unwrap_or_else(|| path.display().to_string());
         let model = load_json_ast(&text, &label)?;
+        self.render_model(&model, label)
+    }
+
+    /// Generates the files for a model already in memory, as parsed JSON AST; the header
+    /// names it by `model_label` (or `<memory>`).
+    pub fn render_json(&self, model: &serde_json::Value) -> Result<Vec<GeneratedFile>> {
+        let label = self.model_label.clone().unwrap_or_else(|| "<memory>".to_owned());
+        self.render_model(&load_json_value(model)?, label)
+    }
+
+    fn render_model(&self, model: &crate::model::Model, label: String) -> Result<Vec<GeneratedFile>> {
         let service = self
             .service
             .as_deref()
             .map(|id| ShapeId::parse(id).map_err(|problem| Error::model("--service", problem)))
             .transpose()?;
-        let closure = OperationClosure::resolve(&model, service.as_ref(), &self.operations)?;
-        let krate = resolve(&model, &closure)?;
+        let closure = OperationClosure::resolve(model, service.as_ref(), &self.operations)?;
+        let krate = resolve(model, &closure)?;
         let header = Header {
             command: self.command.clone().unwrap_or_else(|| self.default_command(&label)),
             model: label,

@@ -16,6 +16,7 @@ use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, SimpleType,
 use crate::naming::{escape_keyword, field_ident, snake_case, type_ident};
 
 pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
+    check_recursion(model, closure)?;
     let service = resolve_service(model, &closure.service)?;
     let mut operations = Vec::new();
     let mut io_shapes = BTreeSet::new();
@@ -279,6 +280,48 @@ fn constraints(model: &Model, member: &Member) -> Result<Constraints> {
     })
 }
 
+/// Smithy requires every recursive path to pass through a list, map, union or optional
+/// member; a cycle of required structure members has no finite value.
+fn check_recursion(model: &Model, closure: &OperationClosure) -> Result<()> {
+    for id in &closure.shapes {
+        let mut path = Vec::new();
+        if let Some(cycle) = required_cycle(model, id, id, &mut path, &mut BTreeSet::new()) {
+            return Err(Error::model(
+                id,
+                format!("is recursive with no indirection point: {}", cycle.join(" → ")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn required_cycle(
+    model: &Model,
+    start: &ShapeId,
+    at: &ShapeId,
+    path: &mut Vec<String>,
+    seen: &mut BTreeSet<ShapeId>,
+) -> Option<Vec<String>> {
+    let ShapeKind::Structure(members) = &model.shape(at)?.kind else {
+        return None;
+    };
+    for member in members.iter().filter(|m| m.traits.has(traits::REQUIRED)) {
+        path.push(member.id.to_string());
+        if &member.target == start {
+            let mut cycle = path.clone();
+            cycle.push(start.to_string());
+            return Some(cycle);
+        }
+        if seen.insert(member.target.clone()) {
+            if let Some(cycle) = required_cycle(model, start, &member.target, path, seen) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+    }
+    None
+}
+
 /// The member's type, boxed when its target leads back to the member's own shape.
 fn member_type(model: &Model, parent: &ShapeId, member: &Member) -> Result<RustType> {
     let ty = rust_type(model, member)?;
@@ -324,7 +367,7 @@ fn rust_type(model: &Model, member: &Member) -> Result<RustType> {
                 _ => {
                     return Err(Error::model(
                         &target.id,
-                        format!("map keys must be strings, but `{}` is a {}", key_shape.id, key_shape.kind.type_name()),
+                        format!("map keys must be strings, but `{}` is of type {}", key_shape.id, key_shape.kind.type_name()),
                     ))
                 }
             };

@@ -67,8 +67,8 @@ impl ErrorMetadata {
     pub(crate) fn new(status: u16, request_id: Option<String>) -> Self {
         Self {
             fields: Box::new(MetadataFields {
-                status,
                 request_id,
+                status,
                 ..MetadataFields::default()
             }),
         }

@@ -87,6 +87,7 @@ impl<'a> HttpResponse<'a> {
     }
 
     /// Adds a header.
+    #[must_use]
     pub fn with_header(mut self, name: &'a str, value: &'a str) -> Self {
         self.headers.push((name, value.as_bytes()));
         self

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 use std::collections::hash_map::RandomState;
+use std::fmt::Write;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -29,7 +30,11 @@ pub(crate) fn new_token() -> String {
     bytes[8..].copy_from_slice(&random(1).to_le_bytes());
     bytes[6] = (bytes[6] & 0x0F) | 0x40;
     bytes[8] = (bytes[8] & 0x3F) | 0x80;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let mut hex = String::with_capacity(32);
+    for byte in bytes {
+        // Writing into a String cannot fail.
+        let _ = write!(hex, "{byte:02x}");
+    }
     format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 

@@ -43,7 +43,7 @@ pub(crate) struct JsonArrayWriter<'a> {
     started: bool,
 }
 
-impl<'a> JsonArrayWriter<'a> {
+impl JsonArrayWriter<'_> {
     /// Returns the writer for the next element.
     pub(crate) fn value(&mut self) -> JsonValueWriter<'_> {
         if self.started {

@@ -14,6 +14,38 @@
 //! Amazon WorkSpaces provisions virtual desktops in the cloud. This model covers the part of the service that registers directories, so that WorkSpaces can be created for the users in them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![warn(clippy::pedantic)]
+#![allow(
+    clippy::must_use_candidate,
+    reason = "getters are trivially pure; builder methods, where a dropped result is a real mistake, are #[must_use]"
+)]
+#![allow(
+    clippy::doc_markdown,
+    reason = "documentation text comes from the service model, whose prose names products and shapes without backticks"
+)]
+#![allow(
+    clippy::missing_errors_doc,
+    reason = "each fallible function returns an error type that documents its cases"
+)]
+#![allow(
+    clippy::too_many_lines,
+    reason = "generated serializers, parsers and checkers are straight-line code, one statement per member"
+)]
+#![allow(
+    clippy::struct_field_names,
+    reason = "field names are the model's member names, kept so that code ports from aws-sdk-rust"
+)]
+#![allow(
+    clippy::unreadable_literal,
+    reason = "numeric literals are copied from the model's defaults and bounds"
+)]
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap,
+    clippy::cast_precision_loss,
+    reason = "casts convert values already range-checked or bounded (calendar fields, digit counts, model floats)"
+)]
 mod aws_json;
 mod base64;
 #[cfg(feature = "validation")]

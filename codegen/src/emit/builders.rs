@@ -63,6 +63,7 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
                 #[doc = ""]
                 #[doc = #note]
                 #deprecated
+                #[must_use]
                 pub fn #field(mut self, input: #param) -> Self {
                     let mut items = self.#field.unwrap_or_default();
                     items.push(#value);
@@ -90,6 +91,7 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
                 #[doc = ""]
                 #[doc = #note]
                 #deprecated
+                #[must_use]
                 pub fn #field(mut self, key: #key_param, input: #param) -> Self {
                     let mut entries = self.#field.unwrap_or_default();
                     entries.insert(#key_value, #value);
@@ -103,6 +105,7 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
             quote! {
                 #doc
                 #deprecated
+                #[must_use]
                 pub fn #field(mut self, input: #inner) -> Self {
                     self.#field = ::std::option::Option::Some(::std::boxed::Box::new(input));
                     self
@@ -114,6 +117,7 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
             quote! {
                 #doc
                 #deprecated
+                #[must_use]
                 pub fn #field(mut self, input: #param) -> Self {
                     self.#field = ::std::option::Option::Some(#value);
                     self
@@ -125,6 +129,7 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
         #fluent
         #doc
         #deprecated
+        #[must_use]
         pub fn #setter(mut self, input: ::std::option::Option<#ty>) -> Self {
             self.#field = input;
             self

@@ -150,7 +150,7 @@ fn emit_union_reader(union: &UnionIr) -> TokenStream {
             }
             None => quote! {
                 #key => {
-                    if reader.take_null()? {
+                    if reader.take_null() {
                         ::std::option::Option::None
                     } else {
                         reader.skip_value()?;
@@ -174,7 +174,7 @@ fn emit_union_reader(union: &UnionIr) -> TokenStream {
                         ::std::option::Option::None
                     }
                     _ => {
-                        if reader.take_null()? {
+                        if reader.take_null() {
                             ::std::option::Option::None
                         } else {
                             reader.skip_value()?;
@@ -221,7 +221,7 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
         RustType::Structure(name) | RustType::Union(name) => {
             let function = ident(&deserializer_fn(name));
             quote! {
-                if reader.take_null()? {
+                if reader.take_null() {
                     ::std::option::Option::None
                 } else {
                     ::std::option::Option::Some(crate::protocol_serde::#function(reader)?)
@@ -247,7 +247,7 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
                 }
             };
             quote! {
-                if reader.take_null()? {
+                if reader.take_null() {
                     ::std::option::Option::None
                 } else {
                     reader.begin_array()?;
@@ -281,7 +281,7 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
                 }
             };
             quote! {
-                if reader.take_null()? {
+                if reader.take_null() {
                     ::std::option::Option::None
                 } else {
                     reader.begin_object()?;

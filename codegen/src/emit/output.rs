@@ -257,6 +257,29 @@ fn doc_lines(doc: &str, inner: bool) -> TokenStream {
     quote!(#(#lines)*)
 }
 
+/// The generated crate's lints: no unsafe code, documented items, and clippy's pedantic
+/// group, less the lints that do not fit generated code, each with its reason.
+fn crate_lint_policy() -> TokenStream {
+    quote! {
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+        #![warn(clippy::pedantic)]
+        #![allow(clippy::must_use_candidate, reason = "getters are trivially pure; builder methods, where a dropped result is a real mistake, are #[must_use]")]
+        #![allow(clippy::doc_markdown, reason = "documentation text comes from the service model, whose prose names products and shapes without backticks")]
+        #![allow(clippy::missing_errors_doc, reason = "each fallible function returns an error type that documents its cases")]
+        #![allow(clippy::too_many_lines, reason = "generated serializers, parsers and checkers are straight-line code, one statement per member")]
+        #![allow(clippy::struct_field_names, reason = "field names are the model's member names, kept so that code ports from aws-sdk-rust")]
+        #![allow(clippy::unreadable_literal, reason = "numeric literals are copied from the model's defaults and bounds")]
+        #![allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_possible_wrap,
+            clippy::cast_precision_loss,
+            reason = "casts convert values already range-checked or bounded (calendar fields, digit counts, model floats)"
+        )]
+    }
+}
+
 /// Writes `module` and its children as files under `src/`.
 fn write_crate_files(
     module: &Module,
@@ -277,7 +300,7 @@ fn write_crate_files(
         Content::Source(source) => without_unit_tests(source).to_owned(),
         Content::Items(items) => {
             let doc = doc_lines(&module.doc, true);
-            let root_attributes = is_root.then(|| quote!(#![forbid(unsafe_code)] #![warn(missing_docs)]));
+            let root_attributes = is_root.then(crate_lint_policy);
             let allow = allow_deprecated.then(|| quote!(#![allow(deprecated)]));
             let declarations = module.children.iter().map(|child| {
                 let name = ident(&child.name);

@@ -42,7 +42,7 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
         impl #name {
             #[doc = #builder_doc]
             pub fn builder() -> #builder_path {
-                ::std::default::Default::default()
+                #builder_path::default()
             }
         }
 

@@ -117,14 +117,13 @@ impl<'a> JsonReader<'a> {
     }
 
     /// Consumes `null` and returns true if it comes next.
-    pub(crate) fn take_null(&mut self) -> Result<bool, JsonError> {
+    pub(crate) fn take_null(&mut self) -> bool {
         self.skip_whitespace();
-        if self.bytes[self.position..].starts_with(b"null") {
+        let null = self.bytes[self.position..].starts_with(b"null");
+        if null {
             self.position += 4;
-            Ok(true)
-        } else {
-            Ok(false)
         }
+        null
     }
 
     pub(crate) fn optional_string(&mut self) -> Result<Option<String>, JsonError> {
@@ -134,7 +133,7 @@ impl<'a> JsonReader<'a> {
     /// A string borrowed from the body when it has no escapes, for values that are matched
     /// rather than kept (enum values).
     pub(crate) fn optional_str(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
-        if self.take_null()? {
+        if self.take_null() {
             return Ok(None);
         }
         if self.peek() != Some(b'"') {
@@ -144,7 +143,7 @@ impl<'a> JsonReader<'a> {
     }
 
     pub(crate) fn optional_bool(&mut self) -> Result<Option<bool>, JsonError> {
-        if self.take_null()? {
+        if self.take_null() {
             return Ok(None);
         }
         let rest = &self.bytes[self.position..];
@@ -161,7 +160,7 @@ impl<'a> JsonReader<'a> {
 
     /// An integer that must fit `T`; fractions and exponents are rejected, not rounded.
     pub(crate) fn optional_integer<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, JsonError> {
-        if self.take_null()? {
+        if self.take_null() {
             return Ok(None);
         }
         let start = self.position;
@@ -178,7 +177,7 @@ impl<'a> JsonReader<'a> {
 
     /// A number, or one of the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
     pub(crate) fn optional_float(&mut self) -> Result<Option<f64>, JsonError> {
-        if self.take_null()? {
+        if self.take_null() {
             return Ok(None);
         }
         if self.peek() == Some(b'"') {
@@ -203,7 +202,7 @@ impl<'a> JsonReader<'a> {
 
     /// The text of a number, exactly as written (for big numbers).
     pub(crate) fn optional_number_text(&mut self) -> Result<Option<&'a str>, JsonError> {
-        if self.take_null()? {
+        if self.take_null() {
             return Ok(None);
         }
         self.number_literal().map(Some)
@@ -221,7 +220,7 @@ impl<'a> JsonReader<'a> {
         };
         text.parse()
             .map(Some)
-            .map_err(|error: T::Err| self.error_at(start, &error.to_string()))
+            .map_err(|error: T::Err| Self::error_at(start, &error.to_string()))
     }
 
     /// A base64 string.
@@ -232,7 +231,7 @@ impl<'a> JsonReader<'a> {
         };
         super::base64::decode(&text)
             .map(|bytes| Some(super::primitives::Blob::new(bytes)))
-            .ok_or_else(|| self.error_at(start, "expected base64 data"))
+            .ok_or_else(|| Self::error_at(start, "expected base64 data"))
     }
 
     /// A timestamp: a number for epoch seconds, a string for the other formats.
@@ -241,7 +240,7 @@ impl<'a> JsonReader<'a> {
         format: super::primitives::Format,
     ) -> Result<Option<super::primitives::DateTime>, JsonError> {
         use super::primitives::{DateTime, Format};
-        if self.take_null()? {
+        if self.take_null() {
             return Ok(None);
         }
         let start = self.position;
@@ -265,7 +264,7 @@ impl<'a> JsonReader<'a> {
         use super::primitives::{Document, Number};
         self.skip_whitespace();
         let document = match self.peek() {
-            Some(b'n') if self.take_null()? => Document::Null,
+            Some(b'n') if self.take_null() => Document::Null,
             Some(b'{') => {
                 self.begin_object()?;
                 let mut members = std::collections::HashMap::new();
@@ -293,7 +292,7 @@ impl<'a> JsonReader<'a> {
                 } else if let Ok(n) = text.parse::<i64>() {
                     Number::NegInt(n)
                 } else {
-                    Number::Float(text.parse().map_err(|_| self.error_at(start, "expected a number"))?)
+                    Number::Float(text.parse().map_err(|_| Self::error_at(start, "expected a number"))?)
                 };
                 Document::Number(number)
             }
@@ -316,7 +315,7 @@ impl<'a> JsonReader<'a> {
                 Some(b't' | b'f') => {
                     self.optional_bool()?;
                 }
-                Some(b'n') if self.take_null()? => {}
+                Some(b'n') if self.take_null() => {}
                 Some(b'-' | b'0'..=b'9') => {
                     self.number_literal()?;
                 }
@@ -351,7 +350,7 @@ impl<'a> JsonReader<'a> {
     /// Records a container just opened (its opening byte is the one before `position`).
     fn enter(&mut self) -> Result<(), JsonError> {
         if self.depth == MAX_DEPTH {
-            return Err(self.error_at(
+            return Err(Self::error_at(
                 self.position - 1,
                 &format!("JSON nested deeper than {MAX_DEPTH} levels"),
             ));
@@ -532,19 +531,19 @@ impl<'a> JsonReader<'a> {
         if !(0xD800..0xDC00).contains(&high) {
             return char::from_u32(high)
                 .map(|ch| (ch, at + 6))
-                .ok_or_else(|| self.error_at(at, "unpaired low surrogate in a string"));
+                .ok_or_else(|| Self::error_at(at, "unpaired low surrogate in a string"));
         }
         if self.bytes.get(at + 6..at + 8) != Some(b"\\u") {
-            return Err(self.error_at(at, "unpaired high surrogate in a string"));
+            return Err(Self::error_at(at, "unpaired high surrogate in a string"));
         }
         let low = self.hex4(at + 8)?;
         if !(0xDC00..0xE000).contains(&low) {
-            return Err(self.error_at(at, "unpaired high surrogate in a string"));
+            return Err(Self::error_at(at, "unpaired high surrogate in a string"));
         }
         let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
         char::from_u32(code)
             .map(|ch| (ch, at + 12))
-            .ok_or_else(|| self.error_at(at, "invalid surrogate pair in a string"))
+            .ok_or_else(|| Self::error_at(at, "invalid surrogate pair in a string"))
     }
 
     fn hex4(&self, at: usize) -> Result<u32, JsonError> {
@@ -553,10 +552,10 @@ impl<'a> JsonReader<'a> {
             .and_then(|digits| std::str::from_utf8(digits).ok())
             .filter(|digits| digits.bytes().all(|b| b.is_ascii_hexdigit()))
             .and_then(|digits| u32::from_str_radix(digits, 16).ok())
-            .ok_or_else(|| self.error_at(at, "expected four hex digits in a \\u escape"))
+            .ok_or_else(|| Self::error_at(at, "expected four hex digits in a \\u escape"))
     }
 
-    pub(crate) fn error_at(&self, offset: usize, message: &str) -> JsonError {
+    pub(crate) fn error_at(offset: usize, message: &str) -> JsonError {
         JsonError {
             offset,
             message: message.to_owned(),

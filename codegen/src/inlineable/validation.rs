@@ -92,8 +92,12 @@ impl Validator {
         self.violations.push(Violation { path, rule, value });
     }
 
-    fn shown(value: impl fmt::Debug, sensitive: bool) -> Option<String> {
-        Some(if sensitive { REDACTED.to_owned() } else { format!("{value:?}") })
+    fn shown(value: impl fmt::Debug, sensitive: bool) -> String {
+        if sensitive {
+            REDACTED.to_owned()
+        } else {
+            format!("{value:?}")
+        }
     }
 
     pub(crate) fn missing(&mut self, path: String) {
@@ -106,10 +110,10 @@ impl Validator {
         let count = count as u64;
         if let Some(min) = min.filter(|min| count < *min) {
             let rule = format!("length must be at least {min}, but is {count}");
-            self.violation(path, rule, Self::shown(shown, sensitive));
+            self.violation(path, rule, Some(Self::shown(shown, sensitive)));
         } else if let Some(max) = max.filter(|max| count > *max) {
             let rule = format!("length must be at most {max}, but is {count}");
-            self.violation(path, rule, Self::shown(shown, sensitive));
+            self.violation(path, rule, Some(Self::shown(shown, sensitive)));
         }
     }
 
@@ -118,14 +122,14 @@ impl Validator {
         let matches = regex.as_ref().map(|regex| regex.is_match(value));
         match matches {
             Some(true) => {}
-            Some(false) => self.violation(path, format!("must match the pattern {pattern}"), Self::shown(value, sensitive)),
+            Some(false) => self.violation(path, format!("must match the pattern {pattern}"), Some(Self::shown(value, sensitive))),
             None => self.violation(path, format!("pattern {pattern} cannot be checked by this regex engine"), None),
         }
     }
 
     pub(crate) fn range_integer(&mut self, path: String, value: i64, min: Option<i64>, max: Option<i64>, sensitive: bool) {
         if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
-            self.violation(path, range_rule(min, max), Self::shown(value, sensitive));
+            self.violation(path, range_rule(min, max), Some(Self::shown(value, sensitive)));
         }
     }
 
@@ -134,7 +138,7 @@ impl Validator {
         let below = min.is_some_and(|min| value.is_nan() || value < min);
         let above = max.is_some_and(|max| value.is_nan() || value > max);
         if below || above {
-            self.violation(path, range_rule(min, max), Self::shown(value, sensitive));
+            self.violation(path, range_rule(min, max), Some(Self::shown(value, sensitive)));
         }
     }
 
@@ -142,7 +146,7 @@ impl Validator {
         for (index, item) in items.iter().enumerate() {
             if items[..index].contains(item) {
                 let rule = format!("items must be unique, but item {index} repeats an earlier one");
-                self.violation(path, rule, Self::shown(item, sensitive));
+                self.violation(path, rule, Some(Self::shown(item, sensitive)));
                 return;
             }
         }

@@ -19,7 +19,12 @@ pub fn load_json_ast(text: &str, source: &str) -> Result<Model> {
         path: source.to_owned(),
         source: error,
     })?;
-    let root = as_object(&root, "the model root")?;
+    load_json_value(&root)
+}
+
+/// Loads a model from an already parsed JSON AST.
+pub fn load_json_value(root: &Value) -> Result<Model> {
+    let root = as_object(root, "the model root")?;
     check_version(root)?;
     let mut model = Model::default();
     add_prelude(&mut model);

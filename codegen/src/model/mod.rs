@@ -7,7 +7,7 @@ mod shape_id;
 
 use std::collections::BTreeMap;
 
-pub use load::load_json_ast;
+pub use load::{load_json_ast, load_json_value};
 pub use shape_id::{ShapeId, PRELUDE_NAMESPACE};
 
 use serde_json::Value;

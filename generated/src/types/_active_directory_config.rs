@@ -23,7 +23,7 @@ impl ActiveDirectoryConfig {
 impl ActiveDirectoryConfig {
     /// Creates a new builder for [`ActiveDirectoryConfig`].
     pub fn builder() -> crate::types::builders::ActiveDirectoryConfigBuilder {
-        ::std::default::Default::default()
+        crate::types::builders::ActiveDirectoryConfigBuilder::default()
     }
 }
 /// A builder for [`ActiveDirectoryConfig`].
@@ -40,6 +40,7 @@ pub struct ActiveDirectoryConfigBuilder {
 }
 impl ActiveDirectoryConfigBuilder {
     /// The fully qualified domain name, such as `corp.example.com`.
+    #[must_use]
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -48,6 +49,7 @@ impl ActiveDirectoryConfigBuilder {
         self
     }
     /// The fully qualified domain name, such as `corp.example.com`.
+    #[must_use]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -60,6 +62,7 @@ impl ActiveDirectoryConfigBuilder {
         &self.domain_name
     }
     /// The ARN of the Secrets Manager secret that holds the service account's credentials.
+    #[must_use]
     pub fn service_account_secret_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -68,6 +71,7 @@ impl ActiveDirectoryConfigBuilder {
         self
     }
     /// The ARN of the Secrets Manager secret that holds the service account's credentials.
+    #[must_use]
     pub fn set_service_account_secret_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,

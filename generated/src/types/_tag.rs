@@ -23,7 +23,7 @@ impl Tag {
 impl Tag {
     /// Creates a new builder for [`Tag`].
     pub fn builder() -> crate::types::builders::TagBuilder {
-        ::std::default::Default::default()
+        crate::types::builders::TagBuilder::default()
     }
 }
 /// A builder for [`Tag`].
@@ -40,6 +40,7 @@ pub struct TagBuilder {
 }
 impl TagBuilder {
     /// The tag's key.
+    #[must_use]
     pub fn key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -48,6 +49,7 @@ impl TagBuilder {
         self
     }
     /// The tag's key.
+    #[must_use]
     pub fn set_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -60,6 +62,7 @@ impl TagBuilder {
         &self.key
     }
     /// The tag's value, if any.
+    #[must_use]
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -68,6 +71,7 @@ impl TagBuilder {
         self
     }
     /// The tag's value, if any.
+    #[must_use]
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,

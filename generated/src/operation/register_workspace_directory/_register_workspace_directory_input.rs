@@ -87,7 +87,7 @@ impl RegisterWorkspaceDirectoryInput {
 impl RegisterWorkspaceDirectoryInput {
     /// Creates a new builder for [`RegisterWorkspaceDirectoryInput`].
     pub fn builder() -> crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryInputBuilder {
-        ::std::default::Default::default()
+        crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryInputBuilder::default()
     }
 }
 /// A builder for [`RegisterWorkspaceDirectoryInput`].
@@ -117,6 +117,7 @@ pub struct RegisterWorkspaceDirectoryInputBuilder {
 }
 impl RegisterWorkspaceDirectoryInputBuilder {
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
+    #[must_use]
     pub fn directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,6 +126,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         self
     }
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
+    #[must_use]
     pub fn set_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -139,6 +141,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
     ///
     /// Appends one item; use [`set_subnet_ids`](Self::set_subnet_ids) to replace the whole list.
+    #[must_use]
     pub fn subnet_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -149,6 +152,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         self
     }
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
+    #[must_use]
     pub fn set_subnet_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -163,11 +167,13 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         &self.subnet_ids
     }
     /// Whether to turn on Amazon WorkDocs for the directory. Asking for it in a Region without WorkDocs fails with `OperationNotSupportedException`.
+    #[must_use]
     pub fn enable_work_docs(mut self, input: bool) -> Self {
         self.enable_work_docs = ::std::option::Option::Some(input);
         self
     }
     /// Whether to turn on Amazon WorkDocs for the directory. Asking for it in a Region without WorkDocs fails with `OperationNotSupportedException`.
+    #[must_use]
     pub fn set_enable_work_docs(mut self, input: ::std::option::Option<bool>) -> Self {
         self.enable_work_docs = input;
         self
@@ -177,11 +183,13 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         &self.enable_work_docs
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
+    #[must_use]
     pub fn enable_self_service(mut self, input: bool) -> Self {
         self.enable_self_service = ::std::option::Option::Some(input);
         self
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
+    #[must_use]
     pub fn set_enable_self_service(
         mut self,
         input: ::std::option::Option<bool>,
@@ -194,11 +202,13 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         &self.enable_self_service
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
+    #[must_use]
     pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
         self.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
+    #[must_use]
     pub fn set_tenancy(
         mut self,
         input: ::std::option::Option<crate::types::Tenancy>,
@@ -213,6 +223,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
     /// Tags to attach to the registered directory.
     ///
     /// Appends one item; use [`set_tags`](Self::set_tags) to replace the whole list.
+    #[must_use]
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut items = self.tags.unwrap_or_default();
         items.push(input);
@@ -220,6 +231,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         self
     }
     /// Tags to attach to the registered directory.
+    #[must_use]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -234,6 +246,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         &self.tags
     }
     /// A name for the registered directory.
+    #[must_use]
     pub fn workspace_directory_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -242,6 +255,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         self
     }
     /// A name for the registered directory.
+    #[must_use]
     pub fn set_workspace_directory_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -256,6 +270,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         &self.workspace_directory_name
     }
     /// A description of the registered directory.
+    #[must_use]
     pub fn workspace_directory_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -264,6 +279,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         self
     }
     /// A description of the registered directory.
+    #[must_use]
     pub fn set_workspace_directory_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -278,11 +294,13 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         &self.workspace_directory_description
     }
     /// Where the identities of the directory's users are managed.
+    #[must_use]
     pub fn user_identity_type(mut self, input: crate::types::UserIdentityType) -> Self {
         self.user_identity_type = ::std::option::Option::Some(input);
         self
     }
     /// Where the identities of the directory's users are managed.
+    #[must_use]
     pub fn set_user_identity_type(
         mut self,
         input: ::std::option::Option<crate::types::UserIdentityType>,
@@ -297,11 +315,13 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         &self.user_identity_type
     }
     /// Whether the directory serves personal WorkSpaces or pools.
+    #[must_use]
     pub fn workspace_type(mut self, input: crate::types::WorkspaceType) -> Self {
         self.workspace_type = ::std::option::Option::Some(input);
         self
     }
     /// Whether the directory serves personal WorkSpaces or pools.
+    #[must_use]
     pub fn set_workspace_type(
         mut self,
         input: ::std::option::Option<crate::types::WorkspaceType>,
@@ -316,6 +336,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         &self.workspace_type
     }
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
+    #[must_use]
     pub fn active_directory_config(
         mut self,
         input: crate::types::ActiveDirectoryConfig,
@@ -324,6 +345,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         self
     }
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
+    #[must_use]
     pub fn set_active_directory_config(
         mut self,
         input: ::std::option::Option<crate::types::ActiveDirectoryConfig>,

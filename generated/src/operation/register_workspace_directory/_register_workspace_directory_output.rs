@@ -25,7 +25,7 @@ impl RegisterWorkspaceDirectoryOutput {
 impl RegisterWorkspaceDirectoryOutput {
     /// Creates a new builder for [`RegisterWorkspaceDirectoryOutput`].
     pub fn builder() -> crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryOutputBuilder {
-        ::std::default::Default::default()
+        crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryOutputBuilder::default()
     }
 }
 /// A builder for [`RegisterWorkspaceDirectoryOutput`].
@@ -42,6 +42,7 @@ pub struct RegisterWorkspaceDirectoryOutputBuilder {
 }
 impl RegisterWorkspaceDirectoryOutputBuilder {
     /// The directory that is being registered.
+    #[must_use]
     pub fn directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -50,6 +51,7 @@ impl RegisterWorkspaceDirectoryOutputBuilder {
         self
     }
     /// The directory that is being registered.
+    #[must_use]
     pub fn set_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -62,11 +64,13 @@ impl RegisterWorkspaceDirectoryOutputBuilder {
         &self.directory_id
     }
     /// Where the registration stands.
+    #[must_use]
     pub fn state(mut self, input: crate::types::WorkspaceDirectoryState) -> Self {
         self.state = ::std::option::Option::Some(input);
         self
     }
     /// Where the registration stands.
+    #[must_use]
     pub fn set_state(
         mut self,
         input: ::std::option::Option<crate::types::WorkspaceDirectoryState>,
