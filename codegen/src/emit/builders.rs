@@ -53,15 +53,10 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
     let fluent = match &member.ty {
         RustType::List { element, sparse } => {
             let (param, value) = element_param(element, *sparse);
-            let note = format!(
-                " Appends one item; use [`{}`](Self::{}) to replace the whole list.",
-                member.setter.trim_start_matches("r#"),
-                member.setter
-            );
+            let note = collection_note(member, "Appends one item", "list");
             quote! {
                 #doc
-                #[doc = ""]
-                #[doc = #note]
+                #note
                 #deprecated
                 #[must_use]
                 pub fn #field(mut self, input: #param) -> Self {
@@ -81,15 +76,10 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
                 enum_key => (map_key_tokens(enum_key), quote!(key)),
             };
             let (param, value) = element_param(value_ty, *sparse);
-            let note = format!(
-                " Inserts one entry; use [`{}`](Self::{}) to replace the whole map.",
-                member.setter.trim_start_matches("r#"),
-                member.setter
-            );
+            let note = collection_note(member, "Inserts one entry", "map");
             quote! {
                 #doc
-                #[doc = ""]
-                #[doc = #note]
+                #note
                 #deprecated
                 #[must_use]
                 pub fn #field(mut self, key: #key_param, input: #param) -> Self {
@@ -140,6 +130,13 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
             &self.#field
         }
     }
+}
+
+/// The doc paragraph that tells a collection's fluent method from its setter.
+fn collection_note(member: &MemberIr, action: &str, collection: &str) -> TokenStream {
+    let setter = member.setter.trim_start_matches("r#");
+    let note = format!(" {action}; use [`{setter}`](Self::{}) to replace the whole {collection}.", member.setter);
+    quote!(#[doc = ""] #[doc = #note])
 }
 
 /// Strings take `impl Into<String>` as in aws-sdk-rust; other values are taken as they are.
