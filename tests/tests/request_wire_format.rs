@@ -180,4 +180,13 @@ fn request_converts_into_an_http_crate_request() {
         "WorkspacesService.RegisterWorkspaceDirectory"
     );
     assert_eq!(request.body(), br#"{"DirectoryId":"d-1234567890"}"#);
+    assert_eq!(request.headers()["content-length"], "30");
+}
+
+#[test]
+fn content_length_is_the_body_length_in_bytes() {
+    let input = RegisterWorkspaceDirectoryInput::builder().workspace_directory_description("é😀").build().unwrap();
+    let request = RegisterWorkspaceDirectory::serialize_request(&input);
+    assert_eq!(request.body().len(), 42);
+    assert_eq!(request.header("Content-Length"), Some("42"));
 }

@@ -25,7 +25,7 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
     let content_type = service.protocol.content_type();
     let target = format!("{}.{}", service.shape_name, operation.name);
     let serialize_doc = format!(
-        " Serializes `input` as an awsJson request: `POST /` with `Content-Type: {content_type}`, `X-Amz-Target: {target}` and the members that are set as a compact JSON object."
+        " Serializes `input` as an awsJson request: `POST /` with `Content-Type: {content_type}`, `X-Amz-Target: {target}`, `Content-Length`, and the members that are set as a compact JSON object."
     );
     quote! {
         #doc
@@ -47,6 +47,7 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
                     ::std::vec![
                         ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
                         ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
+                        ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
                     ],
                     body.into_bytes(),
                 )

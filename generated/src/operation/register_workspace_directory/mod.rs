@@ -20,7 +20,7 @@ pub mod builders;
 )]
 pub struct RegisterWorkspaceDirectory;
 impl RegisterWorkspaceDirectory {
-    /// Serializes `input` as an awsJson request: `POST /` with `Content-Type: application/x-amz-json-1.1`, `X-Amz-Target: WorkspacesService.RegisterWorkspaceDirectory` and the members that are set as a compact JSON object.
+    /// Serializes `input` as an awsJson request: `POST /` with `Content-Type: application/x-amz-json-1.1`, `X-Amz-Target: WorkspacesService.RegisterWorkspaceDirectory`, `Content-Length`, and the members that are set as a compact JSON object.
     pub fn serialize_request(
         input: &RegisterWorkspaceDirectoryInput,
     ) -> crate::http::HttpRequest {
@@ -39,6 +39,7 @@ impl RegisterWorkspaceDirectory {
                 ::std::borrow::Cow::Borrowed("application/x-amz-json-1.1")),
                 ("X-Amz-Target",
                 ::std::borrow::Cow::Borrowed("WorkspacesService.RegisterWorkspaceDirectory")),
+                ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
             ],
             body.into_bytes(),
         )
