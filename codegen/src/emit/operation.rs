@@ -36,8 +36,8 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
         impl #name {
             #[doc = #serialize_doc]
             pub fn serialize_request(input: &#input) -> crate::http::HttpRequest {
-                // Most request bodies fit; a bigger one grows the buffer as usual.
-                let mut body = ::std::string::String::with_capacity(256);
+                // Most request bodies fit in 1 KiB; a bigger one grows the buffer as usual.
+                let mut body = ::std::string::String::with_capacity(1024);
                 let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
                 crate::protocol_serde::#serializer(&mut object, input);
                 object.finish();

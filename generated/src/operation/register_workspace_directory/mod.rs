@@ -24,7 +24,7 @@ impl RegisterWorkspaceDirectory {
     pub fn serialize_request(
         input: &RegisterWorkspaceDirectoryInput,
     ) -> crate::http::HttpRequest {
-        let mut body = ::std::string::String::with_capacity(256);
+        let mut body = ::std::string::String::with_capacity(1024);
         let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
         crate::protocol_serde::ser_register_workspace_directory_input(
             &mut object,
