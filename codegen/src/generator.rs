@@ -160,6 +160,14 @@ impl Generator {
             .transpose()?;
         let closure = OperationClosure::resolve(model, service.as_ref(), &self.operations)?;
         let krate = resolve(model, &closure)?;
+        for warning in &krate.warnings {
+            // Build scripts show `cargo:warning` lines to the user; elsewhere stderr does.
+            if std::env::var_os("OUT_DIR").is_some() {
+                println!("cargo:warning={warning}");
+            } else {
+                eprintln!("warning: {warning}");
+            }
+        }
         let header = Header {
             command: self.command.clone().unwrap_or_else(|| self.default_command(&label)),
             model: label,

@@ -12,6 +12,8 @@ pub struct CrateIr {
     pub unions: Vec<UnionIr>,
     /// Modeled errors, emitted under `types::error::`.
     pub errors: Vec<StructureIr>,
+    /// What the generator could not do fully, for the user to read (never silently dropped).
+    pub warnings: Vec<String>,
 }
 
 impl CrateIr {
@@ -179,6 +181,9 @@ pub struct Constraints {
     pub length: Option<(Option<u64>, Option<u64>)>,
     /// `@pattern`, an ECMA-262 regular expression matched anywhere in the value.
     pub pattern: Option<String>,
+    /// A `@pattern` regex-lite cannot compile (Unicode classes such as `\p{L}`): not checked
+    /// on the client, left to the service, and said so in the member's documentation.
+    pub unchecked_pattern: Option<String>,
     /// `@range` bounds.
     pub range: Option<(Option<f64>, Option<f64>)>,
     pub unique_items: bool,

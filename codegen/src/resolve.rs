@@ -33,6 +33,7 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
         enums: Vec::new(),
         unions: Vec::new(),
         errors: Vec::new(),
+        warnings: Vec::new(),
     };
     // An input or output shape is also a shared type when some member targets it.
     let member_targets: BTreeSet<String> = closure
@@ -64,6 +65,7 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
     }
     check_type_names(&krate)?;
     mark_directions(&mut krate);
+    krate.warnings = pattern_warnings(&krate);
     Ok(krate)
 }
 
@@ -208,6 +210,18 @@ fn resolve_member(model: &Model, parent: &ShapeId, member: &Member, role: Struct
     let snake = snake_case(member.name());
     let target = lookup(model, &member.target)?;
     let ty = member_type(model, parent, member)?;
+    let constraints = constraints(model, member)?;
+    let mut doc = member_doc(member, target);
+    for pattern in unchecked_patterns(&constraints) {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&format!(
+            "The model also requires matching the pattern `{}`, which client-side validation \
+             leaves to the service (regex-lite cannot compile it).",
+            pattern.replace('`', "'")
+        ));
+    }
     let client_optional = member.traits.has(traits::CLIENT_OPTIONAL);
     // Inputs keep every member optional, as aws-sdk-rust does: the service, not the type
     // system, decides what a request may omit. Error bodies are read leniently: a missing
@@ -220,15 +234,41 @@ fn resolve_member(model: &Model, parent: &ShapeId, member: &Member, role: Struct
         field: field_ident(member.name()),
         setter: escape_keyword(format!("set_{snake}")),
         getter: escape_keyword(format!("get_{snake}")),
-        doc: member_doc(member, target),
+        doc,
         optional: !required && default.is_none(),
         default,
         sensitive: is_sensitive(model, &member.target, &mut Vec::new()),
         deprecated: deprecation(&member.traits),
         idempotency_token: member.traits.has("smithy.api#idempotencyToken") && ty == RustType::String,
-        constraints: constraints(model, member)?,
+        constraints,
         ty,
     })
+}
+
+/// Every pattern left to the service in these constraints or the ones nested in them.
+fn unchecked_patterns(constraints: &Constraints) -> Vec<&str> {
+    let mut found: Vec<&str> = constraints.unchecked_pattern.as_deref().into_iter().collect();
+    for nested in constraints.element.iter().chain(&constraints.key) {
+        found.extend(unchecked_patterns(nested));
+    }
+    found
+}
+
+/// One warning per member whose pattern the generated validation cannot check.
+fn pattern_warnings(krate: &CrateIr) -> Vec<String> {
+    let structures = krate.operations.iter().map(|op| &op.input).chain(&krate.structures);
+    let mut warnings = Vec::new();
+    for structure in structures {
+        for member in &structure.members {
+            for pattern in unchecked_patterns(&member.constraints) {
+                warnings.push(format!(
+                    "{}${}: pattern {pattern:?} is not checked by validate() (regex-lite cannot compile it); the service still checks it",
+                    structure.shape_id, member.wire_name
+                ));
+            }
+        }
+    }
+    warnings
 }
 
 /// The constraints on a member: its own traits over its target's, and those of list items,
@@ -251,14 +291,10 @@ fn constraints(model: &Model, member: &Member) -> Result<Constraints> {
         };
         Ok(Some((bound("min")?, bound("max")?)))
     };
-    let pattern = match trait_of("smithy.api#pattern") {
-        None => None,
-        Some(Value::String(pattern)) => {
-            regex_lite::Regex::new(pattern).map_err(|error| {
-                Error::unsupported(&member.id, format!("pattern {pattern:?} cannot be checked with regex-lite: {error}"))
-            })?;
-            Some(pattern.clone())
-        }
+    let (pattern, unchecked_pattern) = match trait_of("smithy.api#pattern") {
+        None => (None, None),
+        Some(Value::String(pattern)) if regex_lite::Regex::new(pattern).is_ok() => (Some(pattern.clone()), None),
+        Some(Value::String(pattern)) => (None, Some(pattern.clone())),
         Some(other) => return Err(Error::model(&member.id, format!("`smithy.api#pattern` must be a string, found {other}"))),
     };
     let (element, key) = match &target.kind {
@@ -273,6 +309,7 @@ fn constraints(model: &Model, member: &Member) -> Result<Constraints> {
         required: member.traits.has(traits::REQUIRED),
         length: bounds("smithy.api#length")?.map(|(min, max)| (min.map(|v| v as u64), max.map(|v| v as u64))),
         pattern,
+        unchecked_pattern,
         range: bounds("smithy.api#range")?,
         unique_items: target.traits.has(traits::UNIQUE_ITEMS),
         element,
