@@ -36,7 +36,7 @@ pub(crate) fn validate_register_workspace_directory_input(
     if let ::std::option::Option::Some(inner) = &value.directory_id {
         validator
             .length(
-                crate::validation::member_path(path, "DirectoryId"),
+                || crate::validation::member_path(path, "DirectoryId"),
                 inner.chars().count(),
                 ::std::option::Option::Some(10u64),
                 ::std::option::Option::Some(65u64),
@@ -47,7 +47,7 @@ pub(crate) fn validate_register_workspace_directory_input(
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
                 .pattern(
-                    crate::validation::member_path(path, "DirectoryId"),
+                    || crate::validation::member_path(path, "DirectoryId"),
                     inner,
                     &PATTERN,
                     "^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$",
@@ -58,7 +58,7 @@ pub(crate) fn validate_register_workspace_directory_input(
     if let ::std::option::Option::Some(inner) = &value.subnet_ids {
         validator
             .length(
-                crate::validation::member_path(path, "SubnetIds"),
+                || crate::validation::member_path(path, "SubnetIds"),
                 inner.len(),
                 ::std::option::Option::Some(0u64),
                 ::std::option::Option::Some(2u64),
@@ -68,10 +68,12 @@ pub(crate) fn validate_register_workspace_directory_input(
         for (index_0, item_0) in inner.iter().enumerate() {
             validator
                 .length(
-                    ::std::format!(
-                        "{}[{}]", crate ::validation::member_path(path, "SubnetIds"),
-                        index_0
-                    ),
+                    || {
+                        ::std::format!(
+                            "{}[{}]", crate ::validation::member_path(path, "SubnetIds"),
+                            index_0
+                        )
+                    },
                     item_0.chars().count(),
                     ::std::option::Option::Some(15u64),
                     ::std::option::Option::Some(24u64),
@@ -82,10 +84,12 @@ pub(crate) fn validate_register_workspace_directory_input(
                 static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
                 validator
                     .pattern(
-                        ::std::format!(
-                            "{}[{}]", crate ::validation::member_path(path, "SubnetIds"),
-                            index_0
-                        ),
+                        || {
+                            ::std::format!(
+                                "{}[{}]", crate ::validation::member_path(path,
+                                "SubnetIds"), index_0
+                            )
+                        },
                         item_0,
                         &PATTERN,
                         "^(subnet-([0-9a-f]{8}|[0-9a-f]{17}))$",
@@ -110,7 +114,7 @@ pub(crate) fn validate_register_workspace_directory_input(
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
                 .pattern(
-                    crate::validation::member_path(path, "WorkspaceDirectoryName"),
+                    || crate::validation::member_path(path, "WorkspaceDirectoryName"),
                     inner,
                     &PATTERN,
                     "^[a-zA-Z0-9][a-zA-Z0-9_.\\s-]{1,64}$",
@@ -123,7 +127,7 @@ pub(crate) fn validate_register_workspace_directory_input(
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
                 .pattern(
-                    crate::validation::member_path(
+                    || crate::validation::member_path(
                         path,
                         "WorkspaceDirectoryDescription",
                     ),
@@ -153,7 +157,7 @@ pub(crate) fn validate_active_directory_config(
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
                 .pattern(
-                    crate::validation::member_path(path, "DomainName"),
+                    || crate::validation::member_path(path, "DomainName"),
                     inner,
                     &PATTERN,
                     "^([a-zA-Z0-9]+[.-])+([a-zA-Z0-9])+$",
@@ -167,7 +171,7 @@ pub(crate) fn validate_active_directory_config(
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
                 .pattern(
-                    crate::validation::member_path(path, "ServiceAccountSecretArn"),
+                    || crate::validation::member_path(path, "ServiceAccountSecretArn"),
                     inner,
                     &PATTERN,
                     "^arn:aws[a-z-]{0,7}:secretsmanager:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:secret:[A-Za-z0-9][A-za-z0-9_/.-]{8,519}$",
@@ -185,7 +189,7 @@ pub(crate) fn validate_tag(
         let inner = &value.key;
         validator
             .length(
-                crate::validation::member_path(path, "Key"),
+                || crate::validation::member_path(path, "Key"),
                 inner.chars().count(),
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(127u64),
@@ -196,7 +200,7 @@ pub(crate) fn validate_tag(
     if let ::std::option::Option::Some(inner) = &value.value {
         validator
             .length(
-                crate::validation::member_path(path, "Value"),
+                || crate::validation::member_path(path, "Value"),
                 inner.chars().count(),
                 ::std::option::Option::Some(0u64),
                 ::std::option::Option::Some(255u64),

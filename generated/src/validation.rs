@@ -74,7 +74,8 @@ const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// A compiled pattern, built on first use and kept for the life of the process.
 pub(crate) type Pattern = OnceLock<Option<regex_lite::Regex>>;
 
-/// Collects violations while generated code walks an input.
+/// Collects violations while generated code walks an input. Paths are passed as closures
+/// and built only for a violation, so a valid input costs no allocation per check.
 #[derive(Default)]
 pub(crate) struct Validator {
     violations: Vec<Violation>,
@@ -91,8 +92,8 @@ impl Validator {
         }
     }
 
-    fn violation(&mut self, path: String, rule: String, value: Option<String>) {
-        self.violations.push(Violation { path, rule, value });
+    fn violation(&mut self, path: impl FnOnce() -> String, rule: String, value: Option<String>) {
+        self.violations.push(Violation { path: path(), rule, value });
     }
 
     fn shown(value: impl fmt::Debug, sensitive: bool) -> String {
@@ -103,13 +104,13 @@ impl Validator {
         }
     }
 
-    pub(crate) fn missing(&mut self, path: String) {
+    pub(crate) fn missing(&mut self, path: impl FnOnce() -> String) {
         self.violation(path, "is required".to_owned(), None);
     }
 
     /// `count` is in Unicode scalar values for strings, bytes for blobs, entries for
     /// lists and maps, as Smithy's `@length` counts them.
-    pub(crate) fn length(&mut self, path: String, count: usize, min: Option<u64>, max: Option<u64>, shown: impl fmt::Debug, sensitive: bool) {
+    pub(crate) fn length(&mut self, path: impl FnOnce() -> String, count: usize, min: Option<u64>, max: Option<u64>, shown: impl fmt::Debug, sensitive: bool) {
         let count = count as u64;
         if let Some(min) = min.filter(|min| count < *min) {
             let rule = format!("length must be at least {min}, but is {count}");
@@ -120,7 +121,7 @@ impl Validator {
         }
     }
 
-    pub(crate) fn pattern(&mut self, path: String, value: &str, compiled: &'static Pattern, pattern: &'static str, sensitive: bool) {
+    pub(crate) fn pattern(&mut self, path: impl FnOnce() -> String, value: &str, compiled: &'static Pattern, pattern: &'static str, sensitive: bool) {
         let regex = compiled.get_or_init(|| regex_lite::Regex::new(pattern).ok());
         let matches = regex.as_ref().map(|regex| regex.is_match(value));
         match matches {
@@ -130,14 +131,14 @@ impl Validator {
         }
     }
 
-    pub(crate) fn range_integer(&mut self, path: String, value: i64, min: Option<i64>, max: Option<i64>, sensitive: bool) {
+    pub(crate) fn range_integer(&mut self, path: impl FnOnce() -> String, value: i64, min: Option<i64>, max: Option<i64>, sensitive: bool) {
         if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
             self.violation(path, range_rule(min, max), Some(Self::shown(value, sensitive)));
         }
     }
 
     /// NaN is outside every range.
-    pub(crate) fn range_float(&mut self, path: String, value: f64, min: Option<f64>, max: Option<f64>, sensitive: bool) {
+    pub(crate) fn range_float(&mut self, path: impl FnOnce() -> String, value: f64, min: Option<f64>, max: Option<f64>, sensitive: bool) {
         let below = min.is_some_and(|min| value.is_nan() || value < min);
         let above = max.is_some_and(|max| value.is_nan() || value > max);
         if below || above {
@@ -145,7 +146,7 @@ impl Validator {
         }
     }
 
-    pub(crate) fn unique<T: PartialEq + fmt::Debug>(&mut self, path: String, items: &[T], sensitive: bool) {
+    pub(crate) fn unique<T: PartialEq + fmt::Debug>(&mut self, path: impl FnOnce() -> String, items: &[T], sensitive: bool) {
         for (index, item) in items.iter().enumerate() {
             if items[..index].contains(item) {
                 let rule = format!("items must be unique, but item {index} repeats an earlier one");

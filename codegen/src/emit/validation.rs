@@ -159,7 +159,7 @@ fn emit_member_check(member: &MemberIr, needing: &BTreeSet<String>) -> Option<To
     let path = quote!(crate::validation::member_path(path, #wire));
     let checks = emit_value_check(quote!(inner), &member.ty, &member.constraints, path.clone(), member.sensitive, 0, needing);
     if member.optional {
-        let missing = member.constraints.required.then(|| quote!(validator.missing(#path);));
+        let missing = member.constraints.required.then(|| quote!(validator.missing(|| #path);));
         if checks.is_none() && missing.is_none() {
             return None;
         }
@@ -207,7 +207,7 @@ fn emit_value_check(
         };
         if let Some(count) = count {
             let (min, max) = (option_tokens(min), option_tokens(max));
-            checks.push(quote!(validator.length(#path, #count, #min, #max, #value, #sensitive);));
+            checks.push(quote!(validator.length(|| #path, #count, #min, #max, #value, #sensitive);));
         }
     }
     if let (Some(pattern), RustType::String) = (&constraints.pattern, ty) {
@@ -215,7 +215,7 @@ fn emit_value_check(
         checks.push(quote! {
             {
                 static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
-                validator.pattern(#path, #value, &PATTERN, #pattern, #sensitive);
+                validator.pattern(|| #path, #value, &PATTERN, #pattern, #sensitive);
             }
         });
     }
@@ -226,16 +226,16 @@ fn emit_value_check(
         match ty {
             RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
                 let (min, max) = (integer(min, true), integer(max, false));
-                checks.push(quote!(validator.range_integer(#path, ::std::convert::Into::<i64>::into(*#value), #min, #max, #sensitive);));
+                checks.push(quote!(validator.range_integer(|| #path, ::std::convert::Into::<i64>::into(*#value), #min, #max, #sensitive);));
             }
             RustType::F32 | RustType::F64 => {
                 let (min, max) = (option_tokens(min), option_tokens(max));
-                checks.push(quote!(validator.range_float(#path, ::std::convert::Into::<f64>::into(*#value), #min, #max, #sensitive);));
+                checks.push(quote!(validator.range_float(|| #path, ::std::convert::Into::<f64>::into(*#value), #min, #max, #sensitive);));
             }
             RustType::BigInteger | RustType::BigDecimal => {
                 let (min, max) = (option_tokens(min), option_tokens(max));
                 checks.push(quote! {
-                    validator.range_float(#path, #value.as_str().parse::<f64>().unwrap_or(f64::NAN), #min, #max, #sensitive);
+                    validator.range_float(|| #path, #value.as_str().parse::<f64>().unwrap_or(f64::NAN), #min, #max, #sensitive);
                 });
             }
             _ => {}
@@ -243,7 +243,7 @@ fn emit_value_check(
     }
     if constraints.unique_items {
         if let RustType::List { .. } = ty {
-            checks.push(quote!(validator.unique(#path, #value, #sensitive);));
+            checks.push(quote!(validator.unique(|| #path, #value, #sensitive);));
         }
     }
     match ty {
