@@ -152,6 +152,13 @@ impl Generator {
         self.render_model(&load_json_value(model)?, label)
     }
 
+    /// Generates the files for a model already loaded (from JSON AST or IDL); the header
+    /// names it by `model_label` (or `<memory>`).
+    pub fn render_loaded(&self, model: &crate::model::Model) -> Result<Vec<GeneratedFile>> {
+        let label = self.model_label.clone().unwrap_or_else(|| "<memory>".to_owned());
+        self.render_model(model, label)
+    }
+
     fn render_model(&self, model: &crate::model::Model, label: String) -> Result<Vec<GeneratedFile>> {
         let service = self
             .service

@@ -44,6 +44,9 @@ pub struct ServiceIr {
     pub version: Option<String>,
     pub protocol: Protocol,
     pub doc: String,
+    /// `@awsQueryCompatible`: requests say so in a header, and errors may carry the code the
+    /// service's former awsQuery protocol used.
+    pub query_compatible: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +80,18 @@ pub struct OperationIr {
     pub error_parser_fn: String,
     /// The errors the operation can return, in model order.
     pub errors: Vec<OperationErrorIr>,
+    /// The `@endpoint` host prefix, empty when the operation has none.
+    pub host_prefix: Vec<HostPrefixPart>,
+    /// `@requestCompression` lists gzip: large request bodies are sent gzip-compressed.
+    pub gzip_requests: bool,
+}
+
+/// A piece of an `@endpoint` host prefix template (`foo.{label}.`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostPrefixPart {
+    Literal(String),
+    /// The input field of a `@hostLabel` member.
+    Label(String),
 }
 
 /// One variant of an operation's error enum.

@@ -15,8 +15,10 @@ pub mod inlineable;
 pub mod ir;
 pub mod model;
 pub mod naming;
+pub mod protocol_tests;
 pub mod resolve;
 
 pub use emit::output::GeneratedFile;
 pub use error::Error;
 pub use generator::{FileDifference, Generator};
+pub use protocol_tests::ProtocolTests;

@@ -9,7 +9,7 @@ use crate::docs::html_to_markdown;
 use crate::error::{Error, Result};
 use crate::ir::{
     deserializer_fn, serializer_fn, validator_fn, Constraints, CrateIr, DefaultValue, EnumIr, MapKey, MemberIr, OperationErrorIr,
-    OperationIr, Protocol, RustType, ServiceIr, StructureIr, StructureRole, TimestampFormat, UnionIr,
+    HostPrefixPart, OperationIr, Protocol, RustType, ServiceIr, StructureIr, StructureRole, TimestampFormat, UnionIr,
     UnionVariantIr, VariantIr,
 };
 use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, SimpleType, Traits};
@@ -105,6 +105,7 @@ fn resolve_service(model: &Model, id: &ShapeId) -> Result<ServiceIr> {
         version: service.version.clone(),
         protocol,
         doc: doc_of(&shape.traits),
+        query_compatible: shape.traits.has("aws.protocols#awsQueryCompatible"),
     })
 }
 
@@ -136,10 +137,15 @@ fn resolve_operation(model: &Model, id: &ShapeId) -> Result<OperationIr> {
         })
         .collect::<Result<Vec<_>>>()?;
     let error_enum = format!("{name}Error");
+    let input = io(&operation.input, "Input", StructureRole::Input)?;
+    let host_prefix = host_prefix(model, shape, operation.input.as_ref(), &input)?;
+    let gzip_requests = gzip_requests(shape)?;
     Ok(OperationIr {
+        host_prefix,
+        gzip_requests,
         module: snake_case(id.name()),
         doc: doc_of(&shape.traits),
-        input: io(&operation.input, "Input", StructureRole::Input)?,
+        input,
         output: io(&operation.output, "Output", StructureRole::Output)?,
         error_module: format!("_{}", snake_case(&error_enum)),
         error_parser_fn: deserializer_fn(&error_enum),
@@ -147,6 +153,60 @@ fn resolve_operation(model: &Model, id: &ShapeId) -> Result<OperationIr> {
         errors,
         name,
     })
+}
+
+/// The `@endpoint` trait's `hostPrefix` split into literal text and `{label}`s, each label
+/// checked to be a `@hostLabel` string member of the input.
+fn host_prefix(model: &Model, operation: &Shape, input_id: Option<&ShapeId>, input: &StructureIr) -> Result<Vec<HostPrefixPart>> {
+    let Some(endpoint) = operation.traits.get("smithy.api#endpoint") else {
+        return Ok(Vec::new());
+    };
+    let template = endpoint
+        .get("hostPrefix")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Error::model(&operation.id, "`@endpoint` needs a string `hostPrefix`"))?;
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            parts.push(HostPrefixPart::Literal(rest[..open].to_owned()));
+        }
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| Error::model(&operation.id, format!("host prefix `{template}` has an unclosed `{{`")))?;
+        let label = &rest[open + 1..open + close];
+        let member = input_id
+            .and_then(|id| model.shape(id))
+            .and_then(|shape| shape.kind.members().into_iter().find(|m| m.name() == label))
+            .filter(|m| m.traits.has("smithy.api#hostLabel"))
+            .ok_or_else(|| {
+                Error::model(&operation.id, format!("host prefix `{template}` names `{label}`, which is no @hostLabel member of the input"))
+            })?;
+        let field = input
+            .members
+            .iter()
+            .find(|m| m.wire_name == member.name() && m.ty == RustType::String)
+            .ok_or_else(|| Error::model(&member.id, "a @hostLabel member must target a string"))?;
+        parts.push(HostPrefixPart::Label(field.field.clone()));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(HostPrefixPart::Literal(rest.to_owned()));
+    }
+    Ok(parts)
+}
+
+/// Whether `@requestCompression` asks for gzip, the one encoding Smithy defines so far. An
+/// operation that lists only encodings we do not know is sent uncompressed, as the trait allows.
+fn gzip_requests(operation: &Shape) -> Result<bool> {
+    let Some(trait_value) = operation.traits.get("smithy.api#requestCompression") else {
+        return Ok(false);
+    };
+    let encodings = trait_value
+        .get("encodings")
+        .and_then(Value::as_array)
+        .ok_or_else(|| Error::model(&operation.id, "`@requestCompression` needs a list of `encodings`"))?;
+    Ok(encodings.iter().any(|encoding| encoding.as_str().is_some_and(|e| e.eq_ignore_ascii_case("gzip"))))
 }
 
 /// Operations without input or output behave as if they had an empty structure.

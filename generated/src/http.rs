@@ -18,6 +18,7 @@ pub struct HttpRequest {
     // Protocol headers are constants; borrowing them saves an allocation per request.
     headers: Vec<(&'static str, Cow<'static, str>)>,
     body: Vec<u8>,
+    host_prefix: Option<String>,
 }
 
 impl HttpRequest {
@@ -32,7 +33,50 @@ impl HttpRequest {
             uri,
             headers,
             body,
+            host_prefix: None,
         }
+    }
+
+    /// Sets the `@endpoint` host prefix, with any `@hostLabel` values already filled in.
+    pub(crate) fn with_host_prefix(mut self, prefix: String) -> Self {
+        self.host_prefix = Some(prefix);
+        self
+    }
+
+    /// What the operation's `@endpoint` trait puts before the endpoint's host (`foo.bar.`),
+    /// unchecked; [`url_for`](Self::url_for) checks it.
+    pub fn host_prefix(&self) -> Option<&str> {
+        self.host_prefix.as_deref()
+    }
+
+    /// The absolute URL to send the request to, given the service endpoint
+    /// (`https://example.com`, or with a path such as `https://example.com/custom`): the
+    /// operation's host prefix goes before the host, the request path after the endpoint's.
+    ///
+    /// Fails when the endpoint is not an absolute `http(s)` URL without query or fragment, or
+    /// when the host prefix is not a series of valid host labels, as when a `@hostLabel`
+    /// member is empty or holds a `.` or `/`.
+    pub fn url_for(&self, endpoint: &str) -> Result<String, EndpointError> {
+        let (scheme, rest) = endpoint
+            .split_once("://")
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
+            .ok_or_else(|| EndpointError::new(endpoint, "is not an http:// or https:// URL"))?;
+        if rest.contains(['?', '#']) {
+            return Err(EndpointError::new(endpoint, "has a query or fragment"));
+        }
+        let (authority, path) = rest.find('/').map_or((rest, ""), |slash| rest.split_at(slash));
+        if authority.is_empty() {
+            return Err(EndpointError::new(endpoint, "has no host"));
+        }
+        let prefix = self.host_prefix.as_deref().unwrap_or_default();
+        if !is_host_prefix(prefix) {
+            return Err(EndpointError::new(prefix, "is not a valid host prefix: each label needs 1 to 63 letters, digits or inner hyphens"));
+        }
+        // Credentials in the authority stay in front of the prefixed host.
+        let (userinfo, host) = authority.rsplit_once('@').unwrap_or(("", authority));
+        let at = if userinfo.is_empty() { "" } else { "@" };
+        let path = path.trim_end_matches('/');
+        Ok(format!("{scheme}://{userinfo}{at}{prefix}{host}{path}{}", self.uri))
     }
 
     /// The HTTP method, such as `POST`.
@@ -67,6 +111,41 @@ impl HttpRequest {
         self.body
     }
 }
+
+/// Labels of 1 to 63 letters, digits and hyphens (not at either end), each followed by a dot.
+fn is_host_prefix(prefix: &str) -> bool {
+    let Some(labels) = prefix.strip_suffix('.') else {
+        return prefix.is_empty();
+    };
+    labels.split('.').all(|label| {
+        (1..=63).contains(&label.len())
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    })
+}
+
+/// Why a request cannot be sent to an endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointError {
+    problem: String,
+}
+
+impl EndpointError {
+    fn new(what: &str, problem: &str) -> Self {
+        Self {
+            problem: format!("`{what}` {problem}"),
+        }
+    }
+}
+
+impl std::fmt::Display for EndpointError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.problem)
+    }
+}
+
+impl std::error::Error for EndpointError {}
 
 /// A response as received: status, headers and body, borrowed from whatever client read it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use quote::quote;
 use super::builders::emit_builder;
 use super::structs::emit_structure;
 use super::{doc_attrs, ident};
-use crate::ir::{OperationIr, ServiceIr};
+use crate::ir::{HostPrefixPart, OperationIr, ServiceIr};
 
 /// `operation/<name>/mod.rs`.
 pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
@@ -24,9 +24,16 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
     let doc = doc_attrs(&operation.doc, &format!("The `{}` operation.", operation.name));
     let content_type = service.protocol.content_type();
     let target = format!("{}.{}", service.shape_name, operation.name);
-    let serialize_doc = format!(
+    let mut serialize_doc = format!(
         " Serializes `input` as an awsJson request: `POST /` with `Content-Type: {content_type}`, `X-Amz-Target: {target}`, `Content-Length`, and the members that are set as a compact JSON object."
     );
+    if operation.gzip_requests {
+        serialize_doc.push_str(" A body of 10 KiB or more is gzip-compressed and sent with `Content-Encoding: gzip`, as the operation's `@requestCompression` trait allows.");
+    }
+    if !operation.host_prefix.is_empty() {
+        serialize_doc.push_str(" The operation's endpoint host prefix is in [`HttpRequest::host_prefix`](crate::http::HttpRequest::host_prefix); [`HttpRequest::url_for`](crate::http::HttpRequest::url_for) applies it.");
+    }
+    let request = request_tokens(service, operation, content_type, &target);
     quote! {
         #doc
         #[non_exhaustive]
@@ -41,16 +48,7 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
                 let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
                 crate::protocol_serde::#serializer(&mut object, input);
                 object.finish();
-                crate::http::HttpRequest::new(
-                    "POST",
-                    ::std::borrow::Cow::Borrowed("/"),
-                    ::std::vec![
-                        ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
-                        ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
-                        ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
-                    ],
-                    body.into_bytes(),
-                )
+                #request
             }
 
             /// Reads a response to this operation: the output for a 2xx status, otherwise
@@ -72,6 +70,69 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
         pub use self::#error_module::#error_enum;
         pub use self::#input_module::#input;
         pub use self::#output_module::#output;
+    }
+}
+
+/// The `HttpRequest` around the serialized `body`: protocol headers, then, for operations
+/// that ask for them, compression and the endpoint host prefix.
+fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &str, target: &str) -> TokenStream {
+    let query_mode = service
+        .query_compatible
+        .then(|| quote!(("x-amzn-query-mode", ::std::borrow::Cow::Borrowed("true")),));
+    let request = if operation.gzip_requests {
+        quote! {
+            let body = body.into_bytes();
+            let compressed = body.len() >= crate::gzip::MIN_COMPRESSION_SIZE;
+            let body = if compressed { crate::gzip::gzip(&body) } else { body };
+            let mut headers = ::std::vec![
+                ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
+                ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
+                #query_mode
+            ];
+            if compressed {
+                headers.push(("Content-Encoding", ::std::borrow::Cow::Borrowed("gzip")));
+            }
+            headers.push(("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())));
+            crate::http::HttpRequest::new("POST", ::std::borrow::Cow::Borrowed("/"), headers, body)
+        }
+    } else {
+        quote! {
+            crate::http::HttpRequest::new(
+                "POST",
+                ::std::borrow::Cow::Borrowed("/"),
+                ::std::vec![
+                    ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
+                    ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
+                    #query_mode
+                    ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
+                ],
+                body.into_bytes(),
+            )
+        }
+    };
+    if operation.host_prefix.is_empty() {
+        return request;
+    }
+    let mut template = String::new();
+    let mut labels = Vec::new();
+    for part in &operation.host_prefix {
+        match part {
+            HostPrefixPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            HostPrefixPart::Label(field) => {
+                template.push_str("{}");
+                let member = operation.input.members.iter().find(|m| &m.field == field);
+                let field = ident(field);
+                labels.push(if member.is_some_and(|m| m.optional) {
+                    quote!(input.#field.as_deref().unwrap_or_default())
+                } else {
+                    quote!(input.#field.as_str())
+                });
+            }
+        }
+    }
+    quote! {
+        let request = { #request };
+        request.with_host_prefix(::std::format!(#template, #(#labels),*))
     }
 }
 

@@ -15,6 +15,7 @@ pub struct HttpRequest {
     // Protocol headers are constants; borrowing them saves an allocation per request.
     headers: Vec<(&'static str, Cow<'static, str>)>,
     body: Vec<u8>,
+    host_prefix: Option<String>,
 }
 
 impl HttpRequest {
@@ -29,7 +30,50 @@ impl HttpRequest {
             uri,
             headers,
             body,
+            host_prefix: None,
         }
+    }
+
+    /// Sets the `@endpoint` host prefix, with any `@hostLabel` values already filled in.
+    pub(crate) fn with_host_prefix(mut self, prefix: String) -> Self {
+        self.host_prefix = Some(prefix);
+        self
+    }
+
+    /// What the operation's `@endpoint` trait puts before the endpoint's host (`foo.bar.`),
+    /// unchecked; [`url_for`](Self::url_for) checks it.
+    pub fn host_prefix(&self) -> Option<&str> {
+        self.host_prefix.as_deref()
+    }
+
+    /// The absolute URL to send the request to, given the service endpoint
+    /// (`https://example.com`, or with a path such as `https://example.com/custom`): the
+    /// operation's host prefix goes before the host, the request path after the endpoint's.
+    ///
+    /// Fails when the endpoint is not an absolute `http(s)` URL without query or fragment, or
+    /// when the host prefix is not a series of valid host labels, as when a `@hostLabel`
+    /// member is empty or holds a `.` or `/`.
+    pub fn url_for(&self, endpoint: &str) -> Result<String, EndpointError> {
+        let (scheme, rest) = endpoint
+            .split_once("://")
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
+            .ok_or_else(|| EndpointError::new(endpoint, "is not an http:// or https:// URL"))?;
+        if rest.contains(['?', '#']) {
+            return Err(EndpointError::new(endpoint, "has a query or fragment"));
+        }
+        let (authority, path) = rest.find('/').map_or((rest, ""), |slash| rest.split_at(slash));
+        if authority.is_empty() {
+            return Err(EndpointError::new(endpoint, "has no host"));
+        }
+        let prefix = self.host_prefix.as_deref().unwrap_or_default();
+        if !is_host_prefix(prefix) {
+            return Err(EndpointError::new(prefix, "is not a valid host prefix: each label needs 1 to 63 letters, digits or inner hyphens"));
+        }
+        // Credentials in the authority stay in front of the prefixed host.
+        let (userinfo, host) = authority.rsplit_once('@').unwrap_or(("", authority));
+        let at = if userinfo.is_empty() { "" } else { "@" };
+        let path = path.trim_end_matches('/');
+        Ok(format!("{scheme}://{userinfo}{at}{prefix}{host}{path}{}", self.uri))
     }
 
     /// The HTTP method, such as `POST`.
@@ -64,6 +108,41 @@ impl HttpRequest {
         self.body
     }
 }
+
+/// Labels of 1 to 63 letters, digits and hyphens (not at either end), each followed by a dot.
+fn is_host_prefix(prefix: &str) -> bool {
+    let Some(labels) = prefix.strip_suffix('.') else {
+        return prefix.is_empty();
+    };
+    labels.split('.').all(|label| {
+        (1..=63).contains(&label.len())
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    })
+}
+
+/// Why a request cannot be sent to an endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointError {
+    problem: String,
+}
+
+impl EndpointError {
+    fn new(what: &str, problem: &str) -> Self {
+        Self {
+            problem: format!("`{what}` {problem}"),
+        }
+    }
+}
+
+impl std::fmt::Display for EndpointError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.problem)
+    }
+}
+
+impl std::error::Error for EndpointError {}
 
 /// A response as received: status, headers and body, borrowed from whatever client read it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,6 +222,39 @@ impl TryFrom<HttpRequest> for ::http::Request<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::{HttpRequest, HttpResponse};
+
+    fn request() -> HttpRequest {
+        HttpRequest::new("POST", "/".into(), Vec::new(), b"{}".to_vec())
+    }
+
+    #[test]
+    fn urls_join_the_endpoint_path_and_the_request_path() {
+        assert_eq!(request().url_for("https://example.com").unwrap(), "https://example.com/");
+        assert_eq!(request().url_for("https://example.com/custom/").unwrap(), "https://example.com/custom/");
+        assert_eq!(request().url_for("http://localhost:8000").unwrap(), "http://localhost:8000/");
+    }
+
+    #[test]
+    fn host_prefixes_go_before_the_host() {
+        let prefixed = request().with_host_prefix("foo.bar.".to_owned());
+        assert_eq!(prefixed.url_for("https://example.com").unwrap(), "https://foo.bar.example.com/");
+        assert_eq!(prefixed.url_for("https://user@example.com").unwrap(), "https://user@foo.bar.example.com/");
+    }
+
+    #[test]
+    fn host_labels_that_would_change_the_host_are_rejected() {
+        for prefix in ["foo..", "foo.evil.com/.", "-a.", "a b.", "foo", &format!("{}.", "a".repeat(64))] {
+            let error = request().with_host_prefix(prefix.to_owned()).url_for("https://example.com");
+            assert!(error.is_err(), "{prefix:?}");
+        }
+    }
+
+    #[test]
+    fn endpoints_must_be_absolute_http_urls() {
+        for endpoint in ["example.com", "ftp://example.com", "https://", "https://example.com/?a=b"] {
+            assert!(request().url_for(endpoint).is_err(), "{endpoint}");
+        }
+    }
 
     #[test]
     fn response_headers_are_found_case_insensitively() {

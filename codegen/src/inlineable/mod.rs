@@ -7,6 +7,8 @@ pub struct Inlineable {
     pub public: bool,
     /// The cargo feature the module needs, if any.
     pub feature: Option<&'static str>,
+    /// Only operations with `@requestCompression` need it (and its `miniz_oxide` dependency).
+    pub for_compression: bool,
     pub source: &'static str,
 }
 
@@ -15,54 +17,70 @@ pub const INLINEABLES: &[Inlineable] = &[
         module: "aws_json",
         public: false,
         feature: None,
+        for_compression: false,
         source: include_str!("aws_json.rs"),
     },
     Inlineable {
         module: "base64",
         public: false,
         feature: None,
+        for_compression: false,
         source: include_str!("base64.rs"),
     },
     Inlineable {
         module: "error",
         public: true,
         feature: None,
+        for_compression: false,
         source: include_str!("error.rs"),
+    },
+    Inlineable {
+        module: "gzip",
+        public: false,
+        feature: None,
+        for_compression: true,
+        source: include_str!("gzip.rs"),
     },
     Inlineable {
         module: "http",
         public: true,
         feature: None,
+        for_compression: false,
         source: include_str!("http.rs"),
     },
     Inlineable {
         module: "idempotency_token",
         public: false,
         feature: None,
+        for_compression: false,
         source: include_str!("idempotency_token.rs"),
     },
     Inlineable {
         module: "json_reader",
         public: false,
         feature: None,
+        for_compression: false,
         source: include_str!("json_reader.rs"),
     },
     Inlineable {
         module: "json_writer",
         public: false,
         feature: None,
+        for_compression: false,
         source: include_str!("json_writer.rs"),
     },
     Inlineable {
         module: "primitives",
         public: true,
         feature: None,
+        for_compression: false,
         source: include_str!("primitives.rs"),
     },
     Inlineable {
         module: "validation",
         public: true,
         feature: Some("validation"),
+        for_compression: false,
         source: include_str!("validation.rs"),
     },
 ];
@@ -76,6 +94,8 @@ mod idempotency_token;
 #[cfg(test)]
 #[allow(dead_code)]
 mod error;
+#[cfg(test)]
+mod gzip;
 #[cfg(test)]
 #[allow(dead_code)]
 mod http;
