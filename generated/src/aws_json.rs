@@ -73,6 +73,15 @@ pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadat
     Ok(meta)
 }
 
+/// The error code an `@awsQueryCompatible` service puts in `x-amzn-query-error`
+/// (`Code;Sender`), which is what the service's awsQuery clients knew the error as.
+#[allow(dead_code, reason = "only services with @awsQueryCompatible call it")]
+pub(crate) fn query_error_code<'a>(response: &HttpResponse<'a>) -> Option<&'a str> {
+    let header = response.header("x-amzn-query-error")?;
+    let code = header.split(';').next().unwrap_or(header).trim();
+    (!code.is_empty()).then_some(code)
+}
+
 /// Keeps what stands before the first `:`, then what stands after the first `#`:
 /// `aws.example#FooError:http://internal.amazon.com/coral/...` becomes `FooError`.
 pub(crate) fn sanitize_error_code(raw: &str) -> &str {

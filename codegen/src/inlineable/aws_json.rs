@@ -70,6 +70,15 @@ pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadat
     Ok(meta)
 }
 
+/// The error code an `@awsQueryCompatible` service puts in `x-amzn-query-error`
+/// (`Code;Sender`), which is what the service's awsQuery clients knew the error as.
+#[allow(dead_code, reason = "only services with @awsQueryCompatible call it")]
+pub(crate) fn query_error_code<'a>(response: &HttpResponse<'a>) -> Option<&'a str> {
+    let header = response.header("x-amzn-query-error")?;
+    let code = header.split(';').next().unwrap_or(header).trim();
+    (!code.is_empty()).then_some(code)
+}
+
 /// Keeps what stands before the first `:`, then what stands after the first `#`:
 /// `aws.example#FooError:http://internal.amazon.com/coral/...` becomes `FooError`.
 pub(crate) fn sanitize_error_code(raw: &str) -> &str {
@@ -156,6 +165,14 @@ mod tests {
             sanitize_error_code("aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"),
             "FooError"
         );
+    }
+
+    #[test]
+    fn query_error_codes_come_before_the_semicolon() {
+        let response = HttpResponse::new(400, b"{}").with_header("x-amzn-query-error", "Customized;Sender");
+        assert_eq!(query_error_code(&response), Some("Customized"));
+        assert_eq!(query_error_code(&HttpResponse::new(400, b"{}").with_header("x-amzn-query-error", ";Sender")), None);
+        assert_eq!(query_error_code(&HttpResponse::new(400, b"{}")), None);
     }
 
     #[test]
