@@ -239,6 +239,10 @@ pub enum DefaultValue {
     Enum(String),
     EmptyList,
     EmptyMap,
+    Timestamp { secs: i64, nanos: u32 },
+    /// Decoded bytes (the model holds them as base64).
+    Blob(Vec<u8>),
+    Document(serde_json::Value),
 }
 
 /// The Rust type of a value, before `Option` wrapping.

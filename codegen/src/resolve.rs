@@ -534,10 +534,45 @@ fn default_value(model: &Model, member: &Member, ty: &RustType) -> Result<Option
         (RustType::Enum(_), Value::String(s)) => Some(DefaultValue::Enum(s.clone())),
         (RustType::List { .. }, Value::Array(items)) if items.is_empty() => Some(DefaultValue::EmptyList),
         (RustType::Map { .. }, Value::Object(entries)) if entries.is_empty() => Some(DefaultValue::EmptyMap),
-        // Blob, timestamp and document defaults stay optional: rare, and not worth a
-        // literal syntax of their own.
-        (RustType::Blob | RustType::Timestamp(_) | RustType::Document, _) => None,
+        (RustType::Timestamp(_), Value::Number(n)) => {
+            let (secs, nanos) = epoch_seconds(&n.to_string()).ok_or_else(invalid)?;
+            Some(DefaultValue::Timestamp { secs, nanos })
+        }
+        (RustType::Blob, Value::String(text)) => {
+            Some(DefaultValue::Blob(crate::inlineable::base64::decode(text).ok_or_else(invalid)?))
+        }
+        (RustType::Document, value) => Some(DefaultValue::Document(value.clone())),
         _ => return Err(invalid()),
+    })
+}
+
+/// Decimal epoch seconds (`946845296.123`, `-1.5`, `1e9`) as whole seconds and nanoseconds,
+/// exactly, without going through a float's binary fraction.
+pub(crate) fn epoch_seconds(text: &str) -> Option<(i64, u32)> {
+    if text.contains(['e', 'E']) {
+        // Exponent forms only come from whole numbers too large for plain digits.
+        let value: f64 = text.parse().ok()?;
+        return (value.fract() == 0.0 && value.abs() < 9.2e18).then_some((value as i64, 0));
+    }
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let nanos: u32 = if fraction.is_empty() {
+        0
+    } else {
+        format!("{fraction:0<9}").parse().ok()?
+    };
+    Some(match (negative, nanos) {
+        (false, _) => (whole, nanos),
+        (true, 0) => (-whole, 0),
+        // -1.5 is 2 seconds before the epoch plus half a second.
+        (true, _) => (-whole - 1, 1_000_000_000 - nanos),
     })
 }
 

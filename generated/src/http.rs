@@ -38,6 +38,7 @@ impl HttpRequest {
     }
 
     /// Sets the `@endpoint` host prefix, with any `@hostLabel` values already filled in.
+    #[allow(dead_code, reason = "only operations with an @endpoint trait call it")]
     pub(crate) fn with_host_prefix(mut self, prefix: String) -> Self {
         self.host_prefix = Some(prefix);
         self

@@ -31,7 +31,7 @@ pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
         }
     });
     let unions = krate.unions.iter().filter(|u| u.deserialized).map(emit_union_reader);
-    let dispatchers = krate.operations.iter().map(emit_error_dispatch);
+    let dispatchers = krate.operations.iter().map(|operation| emit_error_dispatch(operation, krate.service.query_compatible));
     quote! {
         use crate::json_reader::{JsonError, JsonReader};
 
@@ -97,6 +97,10 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         } else if let Some(default) = &member.default {
             let value = unwrap_with_default(quote!(#local), default, &member.ty);
             quote!(#field: #value,)
+        } else if let Some(zero) = zero_value(&member.ty) {
+            // Smithy's client error correction: a server that leaves out a required member
+            // should not make the whole response unreadable.
+            quote!(#field: #local.#zero,)
         } else {
             let problem = format!(
                 "required member `{}` of `{}` is missing or null",
@@ -133,6 +137,39 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         #message_fill
         ::std::result::Result::Ok(#path { #(#fields)* #meta_field })
     }
+}
+
+/// How to fill in the value Smithy's client error correction gives a required member the
+/// response left out (false, zero, empty, the epoch, null, or an enum's or union's unknown
+/// variant), as a call on the member's `Option`. A structure has no such value, so a
+/// missing one stays an error.
+fn zero_value(ty: &RustType) -> Option<TokenStream> {
+    Some(match ty {
+        RustType::String
+        | RustType::Bool
+        | RustType::I8
+        | RustType::I16
+        | RustType::I32
+        | RustType::I64
+        | RustType::F32
+        | RustType::F64
+        | RustType::List { .. }
+        | RustType::Map { .. } => quote!(unwrap_or_default()),
+        RustType::Blob => quote!(unwrap_or_else(|| crate::primitives::Blob::new(::std::vec::Vec::new()))),
+        RustType::Document => quote!(unwrap_or(crate::primitives::Document::Null)),
+        RustType::BigInteger => quote!(unwrap_or_else(crate::primitives::BigInteger::zero)),
+        RustType::BigDecimal => quote!(unwrap_or_else(crate::primitives::BigDecimal::zero)),
+        RustType::Timestamp(_) => quote!(unwrap_or_else(|| crate::primitives::DateTime::from_secs(0))),
+        RustType::Enum(name) => {
+            let name = ident(name);
+            quote!(unwrap_or_else(|| crate::types::#name::from("")))
+        }
+        RustType::Union(name) => {
+            let name = ident(name);
+            quote!(unwrap_or(crate::types::#name::Unknown))
+        }
+        RustType::Structure(_) | RustType::Boxed(_) => return None,
+    })
 }
 
 /// A union read from an object with exactly one member set; `__type` is ignored, and a
@@ -297,7 +334,7 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
 }
 
 /// The function that turns an error response of `operation` into its error enum.
-fn emit_error_dispatch(operation: &OperationIr) -> TokenStream {
+fn emit_error_dispatch(operation: &OperationIr, query_compatible: bool) -> TokenStream {
     let function = ident(&operation.error_parser_fn);
     let module = ident(&operation.module);
     let error_enum = ident(&operation.error_enum);
@@ -322,6 +359,16 @@ fn emit_error_dispatch(operation: &OperationIr) -> TokenStream {
             }
         };
     }
+    // The error shape picks the variant; the code callers see is the one the service's
+    // former awsQuery protocol used, when the response names it.
+    let query_code = query_compatible.then(|| {
+        quote! {
+            let mut meta = meta;
+            if let ::std::option::Option::Some(code) = crate::aws_json::query_error_code(response) {
+                meta.set_code(::std::option::Option::Some(code.to_owned()));
+            }
+        }
+    });
     quote! {
         pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
             use crate::operation::#module::#error_enum;
@@ -337,6 +384,7 @@ fn emit_error_dispatch(operation: &OperationIr) -> TokenStream {
                 #(#arms)*
                 _ => return #error_enum::Unhandled(crate::aws_json::unhandled(response, meta, ::std::option::Option::None)),
             };
+            #query_code
             let mut meta = ::std::option::Option::Some(meta);
             match read(response.body(), &mut meta) {
                 ::std::result::Result::Ok(error) => error,

@@ -157,6 +157,47 @@ pub(crate) fn default_tokens(default: &DefaultValue, ty: &RustType) -> TokenStre
         }
         (DefaultValue::EmptyList, _) => quote!(::std::vec::Vec::new()),
         (DefaultValue::EmptyMap, _) => quote!(::std::collections::HashMap::new()),
+        (DefaultValue::Timestamp { secs, nanos }, _) => {
+            quote!(crate::primitives::DateTime::from_secs_and_nanos(#secs, #nanos))
+        }
+        (DefaultValue::Blob(bytes), _) => {
+            let bytes = proc_macro2::Literal::byte_string(bytes);
+            quote!(crate::primitives::Blob::new(#bytes.to_vec()))
+        }
+        (DefaultValue::Document(value), _) => document_tokens(value, &quote!(crate::primitives)),
+    }
+}
+
+/// A `Document` expression for a JSON value; `primitives` is the path of the module that
+/// defines `Document` and `Number`.
+pub(crate) fn document_tokens(value: &serde_json::Value, primitives: &TokenStream) -> TokenStream {
+    let document = quote!(#primitives::Document);
+    match value {
+        serde_json::Value::Null => quote!(#document::Null),
+        serde_json::Value::Bool(value) => quote!(#document::Bool(#value)),
+        serde_json::Value::String(text) => quote!(#document::String(::std::string::String::from(#text))),
+        serde_json::Value::Number(number) => {
+            let number_type = quote!(#primitives::Number);
+            if let Some(value) = number.as_u64() {
+                quote!(#document::Number(#number_type::PosInt(#value)))
+            } else if let Some(value) = number.as_i64() {
+                quote!(#document::Number(#number_type::NegInt(#value)))
+            } else {
+                let value = proc_macro2::Literal::f64_suffixed(number.as_f64().unwrap_or_default());
+                quote!(#document::Number(#number_type::Float(#value)))
+            }
+        }
+        serde_json::Value::Array(items) => {
+            let items = items.iter().map(|item| document_tokens(item, primitives));
+            quote!(#document::Array(::std::vec![#(#items),*]))
+        }
+        serde_json::Value::Object(entries) => {
+            let entries = entries.iter().map(|(key, value)| {
+                let value = document_tokens(value, primitives);
+                quote!((::std::string::String::from(#key), #value))
+            });
+            quote!(#document::Object(::std::collections::HashMap::from([#(#entries),*])))
+        }
     }
 }
 
@@ -165,11 +206,20 @@ pub(crate) fn default_tokens(default: &DefaultValue, ty: &RustType) -> TokenStre
 pub(crate) fn unwrap_with_default(value: TokenStream, default: &DefaultValue, ty: &RustType) -> TokenStream {
     match default {
         DefaultValue::EmptyList | DefaultValue::EmptyMap => quote!(#value.unwrap_or_default()),
+        // Documents that allocate nothing are cheap enough to build eagerly.
+        DefaultValue::Document(serde_json::Value::Null | serde_json::Value::Bool(_) | serde_json::Value::Number(_)) => {
+            let default = default_tokens(default, ty);
+            quote!(#value.unwrap_or(#default))
+        }
         DefaultValue::Bool(_) | DefaultValue::Integer(_) | DefaultValue::Float(_) => {
             let default = default_tokens(default, ty);
             quote!(#value.unwrap_or(#default))
         }
-        DefaultValue::String(_) | DefaultValue::Enum(_) => {
+        DefaultValue::String(_)
+        | DefaultValue::Enum(_)
+        | DefaultValue::Timestamp { .. }
+        | DefaultValue::Blob(_)
+        | DefaultValue::Document(_) => {
             let default = default_tokens(default, ty);
             quote!(#value.unwrap_or_else(|| #default))
         }

@@ -130,9 +130,15 @@ fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &s
             }
         }
     }
+    let prefix = if labels.is_empty() {
+        let text = template.replace("{{", "{").replace("}}", "}");
+        quote!(::std::string::String::from(#text))
+    } else {
+        quote!(::std::format!(#template, #(#labels),*))
+    };
     quote! {
         let request = { #request };
-        request.with_host_prefix(::std::format!(#template, #(#labels),*))
+        request.with_host_prefix(#prefix)
     }
 }
 

@@ -87,8 +87,9 @@ pub const INLINEABLES: &[Inlineable] = &[
 
 #[cfg(test)]
 mod aws_json;
-#[cfg(test)]
-mod base64;
+// The generator decodes `@default` blobs with the same code the generated crate uses.
+#[allow(dead_code)]
+pub(crate) mod base64;
 #[cfg(test)]
 mod idempotency_token;
 #[cfg(test)]

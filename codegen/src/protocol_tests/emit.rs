@@ -84,24 +84,31 @@ fn emit_request(case: &TestCase, request: &RequestCase, paths: &Paths) -> TokenS
         }
         None => quote!(::std::option::Option::None),
     };
-    let host_check = request.host.as_ref().map(|host| {
-        let endpoint = format!("https://{host}");
-        // Without `resolvedHost` the request goes to the configured host itself.
-        let expected_host = request
-            .resolved_host
-            .clone()
-            .unwrap_or_else(|| host.split('/').next().unwrap_or(host).to_owned());
-        quote! {
-            let url = request.url_for(#endpoint).expect("the request resolves against the test's endpoint");
-            #support::check_url(&url, #expected_host, #uri);
+    // With a `host`, the case's `uri` is the path on the wire, after the endpoint's own path.
+    let (resolve_url, actual_uri) = match &request.host {
+        Some(host) => {
+            let endpoint = format!("https://{host}");
+            // Without `resolvedHost` the request goes to the configured host itself.
+            let expected_host = request
+                .resolved_host
+                .clone()
+                .unwrap_or_else(|| host.split('/').next().unwrap_or(host).to_owned());
+            let resolve = quote! {
+                let url = request.url_for(#endpoint).expect("the request resolves against the case's endpoint");
+                let (host, target) = #support::split_url(&url);
+                ::std::assert_eq!(host, #expected_host, "the host the request is sent to");
+            };
+            (resolve, quote!(target))
         }
-    });
+        None => (TokenStream::new(), quote!(request.uri())),
+    };
     quote! {
         let input = #input;
         let request = #operation::serialize_request(&input);
+        #resolve_url
         let actual = #support::ActualRequest {
             method: request.method(),
-            uri: request.uri(),
+            uri: #actual_uri,
             headers: request.headers().collect(),
             body: request.body(),
         };
@@ -116,7 +123,6 @@ fn emit_request(case: &TestCase, request: &RequestCase, paths: &Paths) -> TokenS
             require_query_params: &[#(#require_query_params),*],
             body: #body,
         });
-        #host_check
     }
 }
 
@@ -207,6 +213,9 @@ fn default_tokens(default: &DefaultValue, ty: &RustType, paths: &Paths) -> Token
             let name = ident(name);
             quote!(#root::types::#name::from(#value))
         }
+        (DefaultValue::Timestamp { secs, nanos }, _) => value_tokens(&TestValue::Timestamp { secs: *secs, nanos: *nanos }, paths),
+        (DefaultValue::Blob(bytes), _) => value_tokens(&TestValue::Blob(bytes.clone()), paths),
+        (DefaultValue::Document(document), _) => document_tokens(document, paths),
         _ => crate::emit::default_tokens(default, ty),
     }
 }
@@ -333,32 +342,5 @@ fn float_tokens(value: f64, single: bool) -> TokenStream {
 
 fn document_tokens(document: &serde_json::Value, paths: &Paths) -> TokenStream {
     let root = &paths.root;
-    let document_type = quote!(#root::primitives::Document);
-    match document {
-        serde_json::Value::Null => quote!(#document_type::Null),
-        serde_json::Value::Bool(value) => quote!(#document_type::Bool(#value)),
-        serde_json::Value::String(text) => quote!(#document_type::String(::std::string::String::from(#text))),
-        serde_json::Value::Number(number) => {
-            let number_type = quote!(#root::primitives::Number);
-            if let Some(value) = number.as_u64() {
-                quote!(#document_type::Number(#number_type::PosInt(#value)))
-            } else if let Some(value) = number.as_i64() {
-                quote!(#document_type::Number(#number_type::NegInt(#value)))
-            } else {
-                let value = Literal::f64_suffixed(number.as_f64().unwrap_or_default());
-                quote!(#document_type::Number(#number_type::Float(#value)))
-            }
-        }
-        serde_json::Value::Array(items) => {
-            let items = items.iter().map(|item| document_tokens(item, paths));
-            quote!(#document_type::Array(::std::vec![#(#items),*]))
-        }
-        serde_json::Value::Object(entries) => {
-            let entries = entries.iter().map(|(key, value)| {
-                let value = document_tokens(value, paths);
-                quote!((::std::string::String::from(#key), #value))
-            });
-            quote!(#document_type::Object(::std::collections::HashMap::from([#(#entries),*])))
-        }
-    }
+    crate::emit::document_tokens(document, &quote!(#root::primitives))
 }

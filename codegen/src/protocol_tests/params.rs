@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::ir::{FieldValue, StructureValue, TestValue};
 use crate::error::{Error, Result};
 use crate::ir::{CrateIr, MapKey, RustType, StructureIr};
+use crate::resolve::epoch_seconds;
 
 pub struct ParamResolver<'k> {
     krate: &'k CrateIr,
@@ -223,39 +224,9 @@ fn number_text(value: &Value) -> Option<String> {
     value.as_number().map(ToString::to_string)
 }
 
-/// Decimal epoch seconds (`946845296.123`, `-1.5`, `1e9`) as whole seconds and nanoseconds,
-/// exactly, without going through a float's binary fraction.
-fn epoch_seconds(text: &str) -> Option<(i64, u32)> {
-    if text.contains(['e', 'E']) {
-        // Exponent forms only come from whole numbers too large for plain digits.
-        let value: f64 = text.parse().ok()?;
-        return (value.fract() == 0.0 && value.abs() < 9.2e18).then_some((value as i64, 0));
-    }
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let whole: i64 = whole.parse().ok()?;
-    let nanos: u32 = if fraction.is_empty() {
-        0
-    } else {
-        format!("{fraction:0<9}").parse().ok()?
-    };
-    Some(match (negative, nanos) {
-        (false, _) => (whole, nanos),
-        (true, 0) => (-whole, 0),
-        // -1.5 is 2 seconds before the epoch plus half a second.
-        (true, _) => (-whole - 1, 1_000_000_000 - nanos),
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::epoch_seconds;
+    use crate::resolve::epoch_seconds;
 
     #[test]
     fn epoch_seconds_keep_their_decimal_fraction_exactly() {

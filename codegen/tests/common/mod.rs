@@ -10,13 +10,14 @@ pub fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The manifest of a scratch crate: what `generated/Cargo.toml` declares, under `name`.
+/// The manifest of a scratch crate: what `generated/Cargo.toml` declares, under `name`, plus
+/// `miniz_oxide`, which bindings for operations with `@requestCompression` need.
 pub fn scratch_manifest(name: &str) -> String {
     format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
          [features]\ndefault = [\"validation\"]\nhttp = [\"dep:http\"]\nvalidation = [\"dep:regex-lite\"]\n\n\
          [dependencies]\nhttp = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\
-         regex-lite = {{ version = \"0.1\", optional = true }}\n\n\
+         regex-lite = {{ version = \"0.1\", optional = true }}\nminiz_oxide = \"0.9\"\n\n\
          [workspace]\n"
     )
 }
