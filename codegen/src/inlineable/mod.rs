@@ -88,7 +88,6 @@ pub const INLINEABLES: &[Inlineable] = &[
 #[cfg(test)]
 mod aws_json;
 // The generator decodes `@default` blobs with the same code the generated crate uses.
-#[allow(dead_code)]
 pub(crate) mod base64;
 #[cfg(test)]
 mod idempotency_token;
@@ -96,6 +95,7 @@ mod idempotency_token;
 #[allow(dead_code)]
 mod error;
 #[cfg(test)]
+#[allow(dead_code)]
 mod gzip;
 #[cfg(test)]
 #[allow(dead_code)]

@@ -117,7 +117,7 @@ fn request_case(
     let location = format!("{shape} test `{id}`");
     let params = params_object(&location, case)?;
     let input = resolver.structure_value(&location, &operation.input, &["operation", &operation.module], &params)?;
-    let kind = CaseKind::Request(RequestCase {
+    let kind = CaseKind::Request(Box::new(RequestCase {
         input,
         method: string_field(shape, case, "method")?,
         uri: string_field(shape, case, "uri")?,
@@ -133,7 +133,7 @@ fn request_case(
             text,
             media_type: optional_string(case, "bodyMediaType"),
         }),
-    });
+    }));
     Ok(new_case(shape, id, case, op_ref, kind))
 }
 

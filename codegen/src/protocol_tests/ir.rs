@@ -29,7 +29,7 @@ pub struct OperationRef {
 
 #[derive(Clone, Debug)]
 pub enum CaseKind {
-    Request(RequestCase),
+    Request(Box<RequestCase>),
     Response(ResponseCase),
     Error(ErrorCase),
 }
