@@ -20,6 +20,14 @@ pub enum Error {
         path: String,
         source: serde_json::Error,
     },
+    /// A Smithy IDL file that does not follow the IDL grammar, or names shapes wrongly.
+    #[error("{file}:{line}:{column}: {problem}")]
+    Idl {
+        file: String,
+        line: usize,
+        column: usize,
+        problem: String,
+    },
     /// The model is well-formed JSON but not a valid Smithy model.
     #[error("{location}: {problem}")]
     Model { location: String, problem: String },

@@ -24,13 +24,22 @@ pub fn load_json_ast(text: &str, source: &str) -> Result<Model> {
 
 /// Loads a model from an already parsed JSON AST.
 pub fn load_json_value(root: &Value) -> Result<Model> {
-    let root = as_object(root, "the model root")?;
-    check_version(root)?;
+    load_json_values(std::slice::from_ref(root))
+}
+
+/// Loads one model from several JSON AST documents, as Smithy assembles a model from many
+/// files: a shape may be defined once, and `apply` entries of any document reach shapes of all.
+pub fn load_json_values(roots: &[Value]) -> Result<Model> {
     let mut model = Model::default();
     add_prelude(&mut model);
     let mut applies = Vec::new();
     let mut mixins = BTreeMap::new();
-    if let Some(shapes) = root.get("shapes") {
+    for root in roots {
+        let root = as_object(root, "the model root")?;
+        check_version(root)?;
+        let Some(shapes) = root.get("shapes") else {
+            continue;
+        };
         for (id_text, body) in as_object(shapes, "`shapes`")? {
             let location = format!("shapes[\"{id_text}\"]");
             let id = ShapeId::parse(id_text).map_err(|problem| Error::model(&location, problem))?;
@@ -46,6 +55,9 @@ pub fn load_json_value(root: &Value) -> Result<Model> {
             let shape_mixins = read_targets(body.get("mixins"), &id, "mixins")?;
             if !shape_mixins.is_empty() {
                 mixins.insert(id.clone(), shape_mixins);
+            }
+            if model.shape(&id).is_some() && !id.is_prelude() {
+                return Err(Error::model(&id, "is defined more than once"));
             }
             model.insert(read_shape(id, body)?);
         }
@@ -407,11 +419,24 @@ fn apply_traits(model: &mut Model, target: &ShapeId, applied: Traits) -> Result<
     let shape = model
         .shape_mut(&target.root())
         .ok_or_else(|| Error::model(target, "`apply` targets a shape that does not exist"))?;
-    let traits = match target.member() {
-        None => &mut shape.traits,
-        Some(name) => {
-            &mut shape
-                .kind
+    let traits = match (target.member(), &mut shape.kind) {
+        (None, _) => &mut shape.traits,
+        (Some(name), ShapeKind::Enum(members)) => {
+            &mut members
+                .iter_mut()
+                .find(|member| member.name == name)
+                .ok_or_else(|| Error::model(target, "`apply` targets a member that does not exist"))?
+                .traits
+        }
+        (Some(name), ShapeKind::IntEnum(members)) => {
+            &mut members
+                .iter_mut()
+                .find(|member| member.name == name)
+                .ok_or_else(|| Error::model(target, "`apply` targets a member that does not exist"))?
+                .traits
+        }
+        (Some(name), kind) => {
+            &mut kind
                 .members_mut()
                 .into_iter()
                 .find(|member| member.name() == name)

@@ -1,13 +1,15 @@
 //! The Smithy semantic model: shapes with resolved ids, 1.0 forms normalised to 2.0,
 //! `apply` statements and mixins already folded in.
 
+mod idl;
 mod load;
 mod prelude;
 mod shape_id;
 
 use std::collections::BTreeMap;
 
-pub use load::{load_json_ast, load_json_value};
+pub use idl::{load_idl, load_idl_files};
+pub use load::{load_json_ast, load_json_value, load_json_values};
 pub use shape_id::{ShapeId, PRELUDE_NAMESPACE};
 
 use serde_json::Value;
