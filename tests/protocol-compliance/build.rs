@@ -42,10 +42,16 @@ struct Source {
     load: fn(&Path) -> Result<Model, String>,
 }
 
-const SOURCES: &[Source] = &[Source {
-    name: "json_ast",
-    load: load_json_ast,
-}];
+const SOURCES: &[Source] = &[
+    Source {
+        name: "json_ast",
+        load: load_json_ast,
+    },
+    Source {
+        name: "idl",
+        load: load_idl,
+    },
+];
 
 const JSON_AST: &str = "json-ast/smithy-aws-protocol-tests_model.json";
 
@@ -96,6 +102,26 @@ fn load_json_ast(shared: &Path) -> Result<Model, String> {
     let path = shared.join(JSON_AST);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     smithy_bindgen::model::load_json_ast(&text, JSON_AST).map_err(|e| e.to_string())
+}
+
+/// The suites' `.smithy` files: awsJson1_1 (with the Machine Learning service), awsJson1_0,
+/// and the shared shapes and vendor parameters they use.
+fn load_idl(shared: &Path) -> Result<Model, String> {
+    let model = shared.join("smithy-aws-protocol-tests/model");
+    let mut files = Vec::new();
+    for dir in ["awsJson1_1", "awsJson1_1/services", "awsJson1_0"] {
+        let dir = model.join(dir);
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        let mut smithy: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "smithy"))
+            .collect();
+        smithy.sort();
+        files.extend(smithy);
+    }
+    files.push(model.join("shared-types.smithy"));
+    files.push(model.join("aws-config.smithy"));
+    smithy_bindgen::model::load_idl_files(&files).map_err(|e| e.to_string())
 }
 
 /// `(case id, reason)` pairs from `skipped-cases.tsv`.

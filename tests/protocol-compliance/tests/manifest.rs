@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use protocol_compliance::GENERATED_CASES;
 
 const SUITES: [(&str, usize); 2] = [("awsJson1_1", 119), ("awsJson1_0", 70)];
-const SOURCES: [&str; 1] = ["json_ast"];
+const SOURCES: [&str; 2] = ["json_ast", "idl"];
 
 fn manifest() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/protocol-tests/cases-manifest.tsv");
