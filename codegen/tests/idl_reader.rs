@@ -207,3 +207,52 @@ apply Sky$CLEAR @documentation("""
     assert!(shape("example.weather#Names").traits.has("smithy.api#sparse"));
     assert!(shape("example.weather#NoSuchCity").traits.get("smithy.api#error") == Some(&serde_json::json!("client")));
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let text = format!("$version: \"2.0\"\nnamespace a.b\n@tags({}{})\nstring Foo\n", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(idl_error(&text).starts_with("bad.smithy:3:71: values nest deeper than 64 levels"), "{}", idl_error(&text));
+}
+
+/// Damaged IDL (characters deleted, repeated or replaced at random, with a fixed seed, in one
+/// of the awsJson files loaded with all the others) is read or refused with an error, never a
+/// panic.
+#[test]
+fn damaged_idl_never_panics() {
+    let sources: Vec<(String, String)> = aws_json_idl_files()
+        .iter()
+        .map(|path| (path.display().to_string(), std::fs::read_to_string(path).unwrap()))
+        .collect();
+    let mut seed: u64 = 0x5eed_1d1;
+    let mut next = move |bound: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % bound
+    };
+    let alphabet: Vec<char> = "{}[]()\"@$#:=,./\\\n abc019-".chars().collect();
+    let (mut read, mut refused) = (0, 0);
+    for _ in 0..150 {
+        let mut damaged = sources.clone();
+        let file = next(damaged.len());
+        let mut text: Vec<char> = damaged[file].1.chars().collect();
+        for _ in 0..1 + next(3) {
+            let at = next(text.len());
+            match next(3) {
+                0 => {
+                    text.remove(at);
+                }
+                1 => text.insert(at, text[at]),
+                _ => text[at] = alphabet[next(alphabet.len())],
+            }
+        }
+        damaged[file].1 = text.into_iter().collect();
+        match load_idl(&damaged) {
+            Ok(_) => read += 1,
+            Err(error) => {
+                assert!(!error.to_string().is_empty());
+                refused += 1;
+            }
+        }
+    }
+    println!("damaged IDL: {read} read, {refused} refused with an error, 0 panics");
+    assert!(read > 10 && refused > 40, "both outcomes occur ({read} read, {refused} refused)");
+}

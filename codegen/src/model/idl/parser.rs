@@ -21,6 +21,7 @@ pub fn parse_file(name: &str, text: &str) -> Result<IdlFile> {
         column: 1,
         input_suffix: "Input".to_owned(),
         output_suffix: "Output".to_owned(),
+        depth: 0,
     };
     parser.file()
 }
@@ -33,7 +34,12 @@ struct Parser<'f> {
     column: usize,
     input_suffix: String,
     output_suffix: String,
+    /// How many arrays and objects enclose the value being read.
+    depth: usize,
 }
+
+/// Deeper nesting than any model needs is refused, so hostile input cannot exhaust the stack.
+const MAX_DEPTH: usize = 64;
 
 /// Where to go back to when a guess about what comes next was wrong.
 #[derive(Clone, Copy)]
@@ -347,6 +353,16 @@ impl Parser<'_> {
     // ---- node values ------------------------------------------------------------------
 
     fn node(&mut self) -> Result<Node> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error(format!("values nest deeper than {MAX_DEPTH} levels")));
+        }
+        self.depth += 1;
+        let node = self.node_inner();
+        self.depth -= 1;
+        node
+    }
+
+    fn node_inner(&mut self) -> Result<Node> {
         match self.peek() {
             Some('{') => Ok(Node::Object(self.object_entries()?)),
             Some('[') => {
