@@ -10,7 +10,8 @@ use crate::model::{traits, Model, Shape, ShapeId, ShapeKind};
 #[derive(Debug)]
 pub struct OperationClosure {
     pub service: ShapeId,
-    /// Chosen operations in the service's order, so output does not depend on argument order.
+    /// Chosen operations sorted by shape id, so output depends neither on argument order nor
+    /// on the order the model lists them in.
     pub operations: Vec<ShapeId>,
     pub shapes: BTreeSet<ShapeId>,
 }
@@ -118,9 +119,13 @@ fn service_operations(model: &Model, service: &Shape) -> Result<Vec<ShapeId>> {
     Ok(operations)
 }
 
+/// The chosen operations sorted by shape id: a service's operations are a set in Smithy, so
+/// output must not depend on the order a model file happens to list them in.
 fn select_operations(service: &ShapeId, available: &[ShapeId], names: &[String]) -> Result<Vec<ShapeId>> {
+    let mut available = available.to_vec();
+    available.sort();
     if names.is_empty() {
-        return Ok(available.to_vec());
+        return Ok(available);
     }
     for name in names {
         if !available.iter().any(|id| id.name() == name) {

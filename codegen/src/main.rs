@@ -26,9 +26,10 @@ enum Command {
 
 #[derive(clap::Args, Default)]
 struct GenerateArgs {
-    /// Smithy JSON AST model [default: this workspace's model/workspaces.json]
-    #[arg(long, value_name = "FILE")]
-    model: Option<PathBuf>,
+    /// Smithy model file: JSON AST, or IDL when it ends in .smithy; repeat to load several
+    /// files as one model [default: this workspace's model/workspaces.json]
+    #[arg(long = "model", value_name = "FILE")]
+    models: Vec<PathBuf>,
     /// Service shape id, when the model has more than one service
     #[arg(long, value_name = "SHAPE_ID")]
     service: Option<String>,
@@ -76,11 +77,10 @@ fn main() -> ExitCode {
 
 fn configure(args: &GenerateArgs) -> Generator {
     let workspace = PathBuf::from(WORKSPACE);
-    let mut generator = match &args.model {
-        Some(model) => Generator::new().model(model),
-        None => Generator::new()
-            .model(workspace.join(DEFAULT_MODEL))
-            .model_label(DEFAULT_MODEL),
+    let mut generator = if args.models.is_empty() {
+        Generator::new().model(workspace.join(DEFAULT_MODEL)).model_label(DEFAULT_MODEL)
+    } else {
+        args.models.iter().fold(Generator::new(), Generator::model)
     };
     generator = generator
         .out_dir(args.out.clone().unwrap_or_else(|| workspace.join(DEFAULT_OUT)))
@@ -98,7 +98,7 @@ fn configure(args: &GenerateArgs) -> Generator {
 /// It names only what the user chose, so output does not depend on where the user stood.
 fn regenerate_command(args: &GenerateArgs) -> String {
     let mut command = String::from("cargo run -p smithy-bindgen -- generate");
-    if let Some(model) = &args.model {
+    for model in &args.models {
         command.push_str(&format!(" --model {}", model.display()));
     }
     if let Some(service) = &args.service {

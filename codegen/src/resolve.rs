@@ -122,8 +122,11 @@ fn resolve_operation(model: &Model, id: &ShapeId) -> Result<OperationIr> {
             None => Ok(empty_structure(id, &rust_name, role)),
         }
     };
-    let errors = operation
-        .errors
+    // Errors are a set in Smithy; sorted, the error enum is the same whatever the file order.
+    let mut error_ids = operation.errors.clone();
+    error_ids.sort();
+    error_ids.dedup();
+    let errors = error_ids
         .iter()
         .map(|error| {
             let type_name = type_ident(error.name());

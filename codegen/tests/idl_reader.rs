@@ -256,3 +256,38 @@ fn damaged_idl_never_panics() {
     println!("damaged IDL: {read} read, {refused} refused with an error, 0 panics");
     assert!(read > 10 && refused > 40, "both outcomes occur ({read} read, {refused} refused)");
 }
+
+/// Generated source after its two header lines (which name the model and the command).
+fn without_header(source: &str) -> &str {
+    source.splitn(3, '\n').nth(2).unwrap_or_default()
+}
+
+/// The CLI reads IDL files the same way: bindings generated from the awsJson1_0 `.smithy`
+/// files equal those generated from the JSON AST, file for file, apart from the header lines
+/// that name the model and the command. (Operations and errors are sets in Smithy; the
+/// generator sorts them, so the order each form lists them in does not matter.)
+#[test]
+fn the_generator_reads_idl_models() {
+    let model = protocol_tests().join("smithy-aws-protocol-tests/model");
+    let mut files = smithy_files(&model.join("awsJson1_0"));
+    files.push(model.join("shared-types.smithy"));
+    files.push(model.join("aws-config.smithy"));
+    let from_idl = files
+        .iter()
+        .fold(smithy_bindgen::Generator::new(), smithy_bindgen::Generator::model)
+        .service("aws.protocoltests.json10#JsonRpc10")
+        .model_label("m")
+        .render()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let from_json = smithy_bindgen::Generator::new()
+        .model(protocol_tests().join("json-ast/smithy-aws-protocol-tests_model.json"))
+        .service("aws.protocoltests.json10#JsonRpc10")
+        .model_label("m")
+        .render()
+        .unwrap();
+    let paths = |files: &[smithy_bindgen::GeneratedFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&from_idl), paths(&from_json));
+    for (idl, json) in from_idl.iter().zip(&from_json) {
+        assert_eq!(without_header(&idl.contents), without_header(&json.contents), "{} differs between IDL and JSON AST", idl.path);
+    }
+}

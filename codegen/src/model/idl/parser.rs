@@ -737,7 +737,8 @@ mod tests {
     fn text_blocks_lose_shared_indentation() {
         assert_eq!(strip_incidental_whitespace("    {\n        \"a\": 1\n    }"), "{\n    \"a\": 1\n}");
         assert_eq!(strip_incidental_whitespace("    line\n    "), "line\n");
-        assert_eq!(strip_incidental_whitespace("  a\n\n  b  \n"), "a\n\nb\n");
+        // A closing delimiter at the start of its line keeps all indentation.
+        assert_eq!(strip_incidental_whitespace("  a\n\n  b  \n"), "  a\n\n  b\n");
     }
 
     #[test]
