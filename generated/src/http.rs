@@ -19,6 +19,8 @@ pub struct HttpRequest {
     headers: Vec<(&'static str, Cow<'static, str>)>,
     body: Vec<u8>,
     host_prefix: Option<String>,
+    /// A `@hostLabel` value that is not one host label, which makes the request unsendable.
+    bad_host_label: Option<String>,
 }
 
 impl HttpRequest {
@@ -34,13 +36,19 @@ impl HttpRequest {
             headers,
             body,
             host_prefix: None,
+            bad_host_label: None,
         }
     }
 
-    /// Sets the `@endpoint` host prefix, with any `@hostLabel` values already filled in.
+    /// Sets the `@endpoint` host prefix, with the `@hostLabel` values in `labels` already
+    /// filled in; each must be a single host label, or [`url_for`](Self::url_for) fails.
     #[allow(dead_code, reason = "only operations with an @endpoint trait call it")]
-    pub(crate) fn with_host_prefix(mut self, prefix: String) -> Self {
+    pub(crate) fn with_host_prefix(mut self, prefix: String, labels: &[&str]) -> Self {
         self.host_prefix = Some(prefix);
+        self.bad_host_label = labels
+            .iter()
+            .find(|label| !is_host_label(label))
+            .map(|label| (*label).to_owned());
         self
     }
 
@@ -68,6 +76,9 @@ impl HttpRequest {
         let (authority, path) = rest.find('/').map_or((rest, ""), |slash| rest.split_at(slash));
         if authority.is_empty() {
             return Err(EndpointError::new(endpoint, "has no host"));
+        }
+        if let Some(label) = &self.bad_host_label {
+            return Err(EndpointError::new(label, "is not a valid host label: it needs 1 to 63 letters, digits or inner hyphens"));
         }
         let prefix = self.host_prefix.as_deref().unwrap_or_default();
         if !is_host_prefix(prefix) {
@@ -118,12 +129,15 @@ fn is_host_prefix(prefix: &str) -> bool {
     let Some(labels) = prefix.strip_suffix('.') else {
         return prefix.is_empty();
     };
-    labels.split('.').all(|label| {
-        (1..=63).contains(&label.len())
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-    })
+    labels.split('.').all(is_host_label)
+}
+
+/// 1 to 63 letters, digits and hyphens, with no hyphen at either end (RFC 1123).
+fn is_host_label(label: &str) -> bool {
+    (1..=63).contains(&label.len())
+        && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !label.starts_with('-')
+        && !label.ends_with('-')
 }
 
 /// Why a request cannot be sent to an endpoint.

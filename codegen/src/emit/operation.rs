@@ -130,15 +130,18 @@ fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &s
             }
         }
     }
-    let prefix = if labels.is_empty() {
+    if labels.is_empty() {
         let text = template.replace("{{", "{").replace("}}", "}");
-        quote!(::std::string::String::from(#text))
-    } else {
-        quote!(::std::format!(#template, #(#labels),*))
-    };
+        return quote! {
+            let request = { #request };
+            request.with_host_prefix(::std::string::String::from(#text), &[])
+        };
+    }
+    let names: Vec<_> = (0..labels.len()).map(|i| quote::format_ident!("label_{}", i)).collect();
     quote! {
         let request = { #request };
-        request.with_host_prefix(#prefix)
+        #(let #names: &str = #labels;)*
+        request.with_host_prefix(::std::format!(#template, #(#names),*), &[#(#names),*])
     }
 }
 

@@ -2,3 +2,4 @@
 //! by the build script: one test per client case, named after the case id.
 
 include!(concat!(env!("OUT_DIR"), "/json_ast_aws_json1_1.rs"));
+
