@@ -223,7 +223,7 @@ fn damaged_idl_never_panics() {
         .iter()
         .map(|path| (path.display().to_string(), std::fs::read_to_string(path).unwrap()))
         .collect();
-    let mut seed: u64 = 0x5eed_1d1;
+    let mut seed: u64 = 0x05ee_d1d1;
     let mut next = move |bound: usize| {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         (seed >> 33) as usize % bound
