@@ -167,6 +167,20 @@ structure NoSuchCity with [Base] {}
 enum Sky { CLEAR, CLOUDY = "cloudy" }
 intEnum Level { LOW = 1 }
 @sparse list Names { member: String }
+resource City {
+    identifiers: { cityId: String }
+    properties: { population: Long }
+    read: GetCity
+}
+@readonly
+operation GetCity { input: GetCityInput, output: CitySummary }
+@input structure GetCityInput for City { @required $cityId }
+structure CitySummary for City { $population }
+service Weather { version: "2024-01-01", resources: [City], operations: [GetForecast] }
+apply CitySummary {
+    @documentation("A \"city\"")
+    @tags(["a", "b"])
+}
 map Counts { key: String, value: Integer }
 apply Sky$CLEAR @documentation("""
     No clouds.
@@ -205,6 +219,21 @@ apply Sky$CLEAR @documentation("""
     };
     assert_eq!((level[0].name.as_str(), level[0].value), ("LOW", 1));
     assert!(shape("example.weather#Names").traits.has("smithy.api#sparse"));
+    let targets = |id: &str| -> Vec<String> { shape(id).kind.members().iter().map(|m| m.target.to_string()).collect() };
+    assert_eq!(targets("example.weather#GetCityInput"), ["smithy.api#String"]);
+    assert_eq!(targets("example.weather#CitySummary"), ["smithy.api#Long"]);
+    let summary = &shape("example.weather#CitySummary").traits;
+    assert_eq!(summary.string("smithy.api#documentation"), Some("A \"city\""));
+    assert_eq!(summary.get("smithy.api#tags"), Some(&serde_json::json!(["a", "b"])));
+    let ShapeKind::Service(service) = &shape("example.weather#Weather").kind else {
+        panic!("Weather is a service");
+    };
+    assert_eq!(service.version.as_deref(), Some("2024-01-01"));
+    assert_eq!(service.resources[0].to_string(), "example.weather#City");
+    let ShapeKind::Resource(city) = &shape("example.weather#City").kind else {
+        panic!("City is a resource");
+    };
+    assert_eq!(city.operations.iter().map(ToString::to_string).collect::<Vec<_>>(), ["example.weather#GetCity"]);
     assert!(shape("example.weather#NoSuchCity").traits.get("smithy.api#error") == Some(&serde_json::json!("client")));
 }
 

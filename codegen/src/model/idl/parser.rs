@@ -155,6 +155,7 @@ impl Parser<'_> {
             pos: name_pos,
             traits,
             mixins: Vec::new(),
+            for_resource: None,
             members: Vec::new(),
             properties: Vec::new(),
         };
@@ -162,8 +163,7 @@ impl Parser<'_> {
         if self.keyword_ahead("for") {
             self.expect_word("for")?;
             self.ws();
-            // The resource only lends `$member` targets, which come from mixins here.
-            self.id_ref()?;
+            shape.for_resource = Some(self.id_ref()?);
             self.ws();
         }
         shape.mixins = self.mixins()?;
@@ -288,6 +288,7 @@ impl Parser<'_> {
                     pos,
                     traits,
                     mixins,
+                    for_resource: None,
                     members,
                     properties: Vec::new(),
                 });

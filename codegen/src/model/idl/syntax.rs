@@ -56,6 +56,9 @@ pub struct ShapeDef {
     pub pos: Pos,
     pub traits: Vec<TraitApp>,
     pub mixins: Vec<IdRef>,
+    /// `structure X for Resource`: `$name` members may take their target from the
+    /// resource's identifiers and properties.
+    pub for_resource: Option<IdRef>,
     pub members: Vec<MemberDef>,
     /// The body of a service, operation or resource, as `key: value` pairs.
     pub properties: Vec<(String, Node)>,

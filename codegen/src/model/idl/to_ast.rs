@@ -204,7 +204,14 @@ fn shape_json(scope: &Scope<'_>, shape: &ShapeDef, defined: &BTreeMap<String, (&
                 let target = match &member.target {
                     Some(target) => scope.resolve(target),
                     None => mixin_member_target(scope, shape, &member.name, defined)
-                        .ok_or_else(|| scope.error(member.pos.line, member.pos.column, format!("`${}` names no member of the shape's mixins", member.name)))?,
+                        .or_else(|| resource_member_target(scope, shape, &member.name, defined))
+                        .ok_or_else(|| {
+                            scope.error(
+                                member.pos.line,
+                                member.pos.column,
+                                format!("`${}` names no member of the shape's mixins or resource", member.name),
+                            )
+                        })?,
                 };
                 members.insert(member.name.clone(), member_json(scope, member, target, member.value.as_ref().map(|v| ("smithy.api#default", scope.node(v)))));
             }
@@ -278,6 +285,31 @@ fn mixin_member_target(
             _ => mixin_member_target(&mixin_scope, mixin_shape, name, defined),
         }
     })
+}
+
+/// The target of identifier or property `name` of the resource `shape` is bound to with `for`.
+fn resource_member_target(
+    scope: &Scope<'_>,
+    shape: &ShapeDef,
+    name: &str,
+    defined: &BTreeMap<String, (&IdlFile, &ShapeDef)>,
+) -> Option<String> {
+    let (file, resource) = defined.get(&scope.resolve(shape.for_resource.as_ref()?))?;
+    let resource_scope = Scope {
+        file,
+        defined: scope.defined,
+    };
+    resource
+        .properties
+        .iter()
+        .filter(|(key, _)| key == "identifiers" || key == "properties")
+        .find_map(|(_, value)| match value {
+            Node::Object(entries) => entries.iter().find_map(|(key, target)| match target {
+                Node::Id(id) if key == name => Some(resource_scope.resolve(id)),
+                _ => None,
+            }),
+            _ => None,
+        })
 }
 
 /// A service's, operation's or resource's properties: shape references become `{target}`
