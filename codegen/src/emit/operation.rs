@@ -119,7 +119,7 @@ fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &s
         match part {
             HostPrefixPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
             HostPrefixPart::Label(field) => {
-                template.push_str("{}");
+                template.push_str(&format!("{{label_{}}}", labels.len()));
                 let member = operation.input.members.iter().find(|m| &m.field == field);
                 let field = ident(field);
                 labels.push(if member.is_some_and(|m| m.optional) {
@@ -141,7 +141,7 @@ fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &s
     quote! {
         let request = { #request };
         #(let #names: &str = #labels;)*
-        request.with_host_prefix(::std::format!(#template, #(#names),*), &[#(#names),*])
+        request.with_host_prefix(::std::format!(#template), &[#(#names),*])
     }
 }
 
