@@ -113,9 +113,7 @@ fn request_case(
     op_ref: &OperationRef,
     resolver: &ParamResolver<'_>,
 ) -> Result<TestCase> {
-    let id = string_field(shape, case, "id")?;
-    let location = format!("{shape} test `{id}`");
-    let params = params_object(&location, case)?;
+    let (id, location, params) = case_head(shape, case)?;
     let input = resolver.structure_value(&location, &operation.input, &["operation", &operation.module], &params)?;
     let kind = CaseKind::Request(Box::new(RequestCase {
         input,
@@ -144,9 +142,7 @@ fn response_case(
     op_ref: &OperationRef,
     resolver: &ParamResolver<'_>,
 ) -> Result<TestCase> {
-    let id = string_field(shape, case, "id")?;
-    let location = format!("{shape} test `{id}`");
-    let params = params_object(&location, case)?;
+    let (id, location, params) = case_head(shape, case)?;
     let output = resolver.structure_value(&location, &operation.output, &["operation", &operation.module], &params)?;
     let kind = CaseKind::Response(ResponseCase {
         response: response_fixture(&location, case)?,
@@ -163,9 +159,7 @@ fn error_case(
     op_ref: &OperationRef,
     resolver: &ParamResolver<'_>,
 ) -> Result<TestCase> {
-    let id = string_field(shape, case, "id")?;
-    let location = format!("{shape} test `{id}`");
-    let params = params_object(&location, case)?;
+    let (id, location, params) = case_head(shape, case)?;
     let fields = resolver.expected_fields(&location, error, &params)?;
     let vendor_code = (case.get("vendorParamsShape").and_then(Value::as_str) == Some(ERROR_CODE_PARAMS))
         .then(|| case.get("vendorParams").and_then(|p| p.get("code")).and_then(Value::as_str))
@@ -181,6 +175,14 @@ fn error_case(
         vendor_code,
     });
     Ok(new_case(shape, id, case, op_ref, kind))
+}
+
+/// A case's id, where it is for error messages, and its `params`.
+fn case_head(shape: &ShapeId, case: &Map<String, Value>) -> Result<(String, String, Map<String, Value>)> {
+    let id = string_field(shape, case, "id")?;
+    let location = format!("{shape} test `{id}`");
+    let params = params_object(&location, case)?;
+    Ok((id, location, params))
 }
 
 fn new_case(shape: &ShapeId, id: String, case: &Map<String, Value>, op_ref: &OperationRef, kind: CaseKind) -> TestCase {

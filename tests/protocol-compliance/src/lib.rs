@@ -111,25 +111,29 @@ pub fn split_url(url: &str) -> (&str, &str) {
 /// Panics unless the values are equal. NaN is not equal to itself, so values whose only
 /// difference under `==` is a NaN compare by their `Debug` text, which shows every field.
 pub fn assert_same<T: PartialEq + Debug>(actual: &T, expected: &T) {
-    if actual == expected {
-        return;
+    if let Some((actual, expected)) = difference(actual, expected, true) {
+        panic!("parsed value differs from the case's params\n  parsed: {actual}\nexpected: {expected}");
     }
-    let (actual_text, expected_text) = (format!("{actual:#?}"), format!("{expected:#?}"));
-    assert!(
-        actual_text == expected_text && actual_text.contains("NaN"),
-        "parsed value differs from the case's params\n  parsed: {actual_text}\nexpected: {expected_text}"
-    );
 }
 
 /// [`assert_same`] for one field of a parsed error, naming the field.
 pub fn assert_field<T: PartialEq + Debug>(field: &str, actual: &T, expected: &T) {
-    if actual != expected {
-        let (actual_text, expected_text) = (format!("{actual:?}"), format!("{expected:?}"));
-        assert!(
-            actual_text == expected_text && actual_text.contains("NaN"),
-            "error field `{field}`: parsed {actual_text}, expected {expected_text}"
-        );
+    if let Some((actual, expected)) = difference(actual, expected, false) {
+        panic!("error field `{field}`: parsed {actual}, expected {expected}");
     }
+}
+
+/// The `Debug` texts of two values that differ by more than a NaN, pretty-printed if asked.
+fn difference<T: PartialEq + Debug>(actual: &T, expected: &T, pretty: bool) -> Option<(String, String)> {
+    if actual == expected {
+        return None;
+    }
+    let texts = if pretty {
+        (format!("{actual:#?}"), format!("{expected:#?}"))
+    } else {
+        (format!("{actual:?}"), format!("{expected:?}"))
+    };
+    (texts.0 != texts.1 || !texts.0.contains("NaN")).then_some(texts)
 }
 
 #[cfg(test)]
