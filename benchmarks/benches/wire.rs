@@ -192,7 +192,7 @@ fn serialize(c: &mut Criterion) {
     assert_eq!(as_value(&our_body), as_value(&serde_json::to_vec(&serde).unwrap()));
 
     let mut group = c.benchmark_group("serialize RegisterWorkspaceDirectoryInput (every member, 2 subnets, 10 tags)");
-    group.bench_function("smithy-bindgen: serialize_request", |b| {
+    group.bench_function("smithy-bind: serialize_request", |b| {
         b.iter(|| RegisterWorkspaceDirectory::serialize_request(black_box(&ours)))
     });
     group.bench_function("serde_json derive: to_vec", |b| b.iter(|| serde_json::to_vec(black_box(&serde)).unwrap()));
@@ -202,7 +202,7 @@ fn serialize(c: &mut Criterion) {
 
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse success response");
-    group.bench_function("smithy-bindgen: parse_response", |b| {
+    group.bench_function("smithy-bind: parse_response", |b| {
         b.iter(|| RegisterWorkspaceDirectory::parse_response(&HttpResponse::new(200, black_box(SUCCESS))).unwrap())
     });
     group.bench_function("serde_json derive: from_slice", |b| {
@@ -211,7 +211,7 @@ fn parse(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("parse error response");
-    group.bench_function("smithy-bindgen: parse_response", |b| {
+    group.bench_function("smithy-bind: parse_response", |b| {
         b.iter(|| {
             let response = HttpResponse::new(400, black_box(ERROR)).with_header("x-amzn-RequestId", "4a8b-example");
             RegisterWorkspaceDirectory::parse_response(&response).unwrap_err()

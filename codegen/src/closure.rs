@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::error::{Error, Result};
 use crate::model::{traits, Model, Shape, ShapeId, ShapeKind};
+use crate::naming::snake_case;
 
 /// The chosen operations of one service and every shape they reach.
 #[derive(Debug)]
@@ -120,26 +121,61 @@ fn service_operations(model: &Model, service: &Shape) -> Result<Vec<ShapeId>> {
 }
 
 /// The chosen operations sorted by shape id: a service's operations are a set in Smithy, so
-/// output must not depend on the order a model file happens to list them in.
+/// output must not depend on the order a model file happens to list them in. A name may be
+/// the shape name (`DescribeWorkspaces`) or its Rust module name (`describe_workspaces`).
 fn select_operations(service: &ShapeId, available: &[ShapeId], names: &[String]) -> Result<Vec<ShapeId>> {
     let mut available = available.to_vec();
     available.sort();
     if names.is_empty() {
         return Ok(available);
     }
+    let mut chosen = BTreeSet::new();
     for name in names {
-        if !available.iter().any(|id| id.name() == name) {
-            return Err(Error::model(
-                service,
-                format!("has no operation named `{name}`"),
-            ));
+        let found = available
+            .iter()
+            .find(|id| id.name() == name)
+            .or_else(|| available.iter().find(|id| snake_case(id.name()) == *name));
+        match found {
+            Some(id) => {
+                chosen.insert(id.clone());
+            }
+            None => return Err(Error::model(service, unknown_operation(name, &available))),
         }
     }
-    Ok(available
+    Ok(chosen.into_iter().collect())
+}
+
+/// "has no operation named `X`", with the closest names when some are close enough to be a
+/// typo of it.
+fn unknown_operation(name: &str, available: &[ShapeId]) -> String {
+    let wanted = name.replace('_', "").to_ascii_lowercase();
+    let mut scored: Vec<(usize, &str)> = available
         .iter()
-        .filter(|id| names.iter().any(|name| name == id.name()))
-        .cloned()
-        .collect())
+        .map(|id| (edit_distance(&wanted, &id.name().to_ascii_lowercase()), id.name()))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 4).max(2))
+        .collect();
+    scored.sort();
+    let closest: Vec<String> = scored.iter().take(3).map(|(_, name)| format!("`{name}`")).collect();
+    match closest.as_slice() {
+        [] => format!("has no operation named `{name}` (it has {} operations)", available.len()),
+        [one] => format!("has no operation named `{name}`; did you mean {one}?"),
+        many => format!("has no operation named `{name}`; did you mean one of {}?", many.join(", ")),
+    }
+}
+
+/// Levenshtein distance over bytes: operation names are ASCII.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, &left) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, &right) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(left != right);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 fn expect_structure(model: &Model, operation: &ShapeId, role: &str, target: &ShapeId) -> Result<()> {
@@ -150,5 +186,43 @@ fn expect_structure(model: &Model, operation: &ShapeId, role: &str, target: &Sha
             format!("its {role} `{target}` must be a structure, not a {}", other.type_name()),
         )),
         None => Err(Error::model(operation, format!("its {role} `{target}` does not exist"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(names: &[&str]) -> Vec<ShapeId> {
+        names.iter().map(|name| ShapeId::parse(&format!("ns#{name}")).unwrap()).collect()
+    }
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_and_substitutions() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn operations_are_found_by_shape_name_or_snake_case() {
+        let service = ShapeId::parse("ns#Service").unwrap();
+        let available = ids(&["DescribeWorkspaces", "RegisterWorkspaceDirectory"]);
+        let names = vec!["describe_workspaces".to_owned(), "RegisterWorkspaceDirectory".to_owned()];
+        assert_eq!(select_operations(&service, &available, &names).unwrap(), available);
+    }
+
+    #[test]
+    fn a_typo_suggests_the_closest_names() {
+        let available = ids(&["DescribeWorkspaces", "DescribeWorkspaceImages", "RebootWorkspaces", "RebuildWorkspaces"]);
+        assert_eq!(
+            unknown_operation("RebotWorkspaces", &available),
+            "has no operation named `RebotWorkspaces`; did you mean one of `RebootWorkspaces`, `RebuildWorkspaces`?"
+        );
+        assert_eq!(
+            unknown_operation("describe_workspacs", &available),
+            "has no operation named `describe_workspacs`; did you mean `DescribeWorkspaces`?"
+        );
+        assert_eq!(unknown_operation("Frobnicate", &available), "has no operation named `Frobnicate` (it has 4 operations)");
     }
 }

@@ -34,7 +34,7 @@ pub enum Error {
     /// The model is valid Smithy, but asks for something this generator cannot produce.
     #[error("{location}: {problem}")]
     Unsupported { location: String, problem: String },
-    #[error("generated code for {file} does not parse as Rust ({source}); this is a smithy-bindgen bug")]
+    #[error("generated code for {file} does not parse as Rust ({source}); this is a smithy-bind bug")]
     Emit { file: String, source: syn::Error },
 }
 

@@ -41,6 +41,8 @@ pub struct ServiceIr {
     /// The service shape's name, which prefixes `X-Amz-Target` (`WorkspacesService`).
     pub shape_name: String,
     pub title: String,
+    /// `aws.api#service`'s `sdkId` (`WorkSpaces`), which names the crate.
+    pub sdk_id: Option<String>,
     pub version: Option<String>,
     pub protocol: Protocol,
     pub doc: String,

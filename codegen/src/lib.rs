@@ -1,4 +1,4 @@
-//! smithy-bindgen reads an AWS Smithy model and writes small, dependency-free Rust bindings
+//! smithy-bind reads an AWS Smithy model and writes small, dependency-free Rust bindings
 //! for the awsJson operations a user picks: request and response types with builders, enums
 //! that keep unknown values, and a serializer whose bytes match aws-sdk-rust's.
 //!

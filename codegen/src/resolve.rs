@@ -85,9 +85,9 @@ fn resolve_service(model: &Model, id: &ShapeId) -> Result<ServiceIr> {
         return Err(Error::unsupported(
             id,
             if found.is_empty() {
-                "has no protocol trait; smithy-bindgen needs `aws.protocols#awsJson1_0` or `aws.protocols#awsJson1_1`".to_owned()
+                "has no protocol trait; smithy-bind needs `aws.protocols#awsJson1_0` or `aws.protocols#awsJson1_1`".to_owned()
             } else {
-                format!("speaks {}, but smithy-bindgen supports only awsJson1_0 and awsJson1_1", found.join(", "))
+                format!("speaks {}, but smithy-bind supports only awsJson1_0 and awsJson1_1", found.join(", "))
             },
         ));
     };
@@ -102,6 +102,12 @@ fn resolve_service(model: &Model, id: &ShapeId) -> Result<ServiceIr> {
     Ok(ServiceIr {
         shape_name: id.name().to_owned(),
         title,
+        sdk_id: shape
+            .traits
+            .get("aws.api#service")
+            .and_then(|service| service.get("sdkId"))
+            .and_then(|sdk_id| sdk_id.as_str())
+            .map(str::to_owned),
         version: service.version.clone(),
         protocol,
         doc: doc_of(&shape.traits),

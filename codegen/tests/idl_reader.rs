@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use smithy_bindgen::model::{load_idl, load_idl_files, load_json_ast, Model, ShapeKind};
+use smithy_bind::model::{load_idl, load_idl_files, load_json_ast, Model, ShapeKind};
 
 fn protocol_tests() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/protocol-tests");
@@ -303,18 +303,18 @@ fn the_generator_reads_idl_models() {
     files.push(model.join("aws-config.smithy"));
     let from_idl = files
         .iter()
-        .fold(smithy_bindgen::Generator::new(), smithy_bindgen::Generator::model)
+        .fold(smithy_bind::Generator::new(), smithy_bind::Generator::model)
         .service("aws.protocoltests.json10#JsonRpc10")
         .model_label("m")
         .render()
         .unwrap_or_else(|e| panic!("{e}"));
-    let from_json = smithy_bindgen::Generator::new()
+    let from_json = smithy_bind::Generator::new()
         .model(protocol_tests().join("json-ast/smithy-aws-protocol-tests_model.json"))
         .service("aws.protocoltests.json10#JsonRpc10")
         .model_label("m")
         .render()
         .unwrap();
-    let paths = |files: &[smithy_bindgen::GeneratedFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+    let paths = |files: &[smithy_bind::GeneratedFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
     assert_eq!(paths(&from_idl), paths(&from_json));
     for (idl, json) in from_idl.iter().zip(&from_json) {
         assert_eq!(without_header(&idl.contents), without_header(&json.contents), "{} differs between IDL and JSON AST", idl.path);

@@ -6,7 +6,7 @@ mod common;
 
 use common::{cargo, scratch_manifest, workspace, write};
 use serde_json::{json, Value};
-use smithy_bindgen::Generator;
+use smithy_bind::Generator;
 
 const NS: &str = "com.amazonaws.workspaces#";
 

@@ -2,7 +2,7 @@
 //! does not compile; names that have a stable rename get it.
 
 use serde_json::{json, Value};
-use smithy_bindgen::{Error, GeneratedFile, Generator};
+use smithy_bind::{Error, GeneratedFile, Generator};
 
 fn generate(shapes: Value) -> Result<Vec<GeneratedFile>, Error> {
     let mut all = json!({

@@ -22,7 +22,7 @@ fn snake_case_matches_every_name_aws_sdk_rust_generates() {
         let (model_name, expected) = line
             .split_once(',')
             .unwrap_or_else(|| panic!("golden line without a comma: {line:?}"));
-        let ours = smithy_bindgen::naming::snake_case(model_name);
+        let ours = smithy_bind::naming::snake_case(model_name);
         if ours != expected {
             mismatches.push(format!("{model_name}: expected {expected}, got {ours}"));
         }

@@ -3,8 +3,8 @@
 //! `tests/protocol-compliance` against Smithy's own suites.)
 
 use serde_json::{json, Value};
-use smithy_bindgen::model::load_json_value;
-use smithy_bindgen::ProtocolTests;
+use smithy_bind::model::load_json_value;
+use smithy_bind::ProtocolTests;
 
 fn model(params: Value) -> Value {
     json!({

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{cargo, scratch_manifest, workspace, write};
-use smithy_bindgen::Generator;
+use smithy_bind::Generator;
 
 #[test]
 fn unicode_class_patterns_are_left_to_the_service_and_documented() {

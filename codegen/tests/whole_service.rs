@@ -6,7 +6,7 @@ mod common;
 use std::time::Instant;
 
 use common::{cargo, scratch_manifest, workspace, write};
-use smithy_bindgen::Generator;
+use smithy_bind::Generator;
 
 #[test]
 fn all_workspaces_operations_build_warning_free() {

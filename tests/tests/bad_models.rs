@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use smithy_bindgen::Generator;
-use smithy_bindgen_tests::workspace_root;
+use smithy_bind::Generator;
+use smithy_bind_tests::workspace_root;
 
 fn bad_models() -> Vec<PathBuf> {
     let dir = workspace_root().join("tests/fixtures/bad-models");

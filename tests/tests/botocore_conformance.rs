@@ -15,8 +15,8 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{json, Map, Value};
-use smithy_bindgen_tests::error_corpus::{error_corpus, ErrorCase};
-use smithy_bindgen_tests::{parse_error_case, workspace_root};
+use smithy_bind_tests::error_corpus::{error_corpus, ErrorCase};
+use smithy_bind_tests::{parse_error_case, workspace_root};
 use workspaces_bindings::http::HttpRequest;
 use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput,
@@ -245,7 +245,7 @@ fn run_botocore(inputs: &[Value], errors: &[ErrorCase]) -> Value {
 }
 
 fn tempfile_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("smithy-bindgen-botocore-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("smithy-bind-botocore-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

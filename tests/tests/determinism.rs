@@ -2,8 +2,8 @@
 //! members of the `shapes` object, or the run: byte-identical files every time.
 
 use serde_json::{Map, Value};
-use smithy_bindgen::Generator;
-use smithy_bindgen_tests::shared_file;
+use smithy_bind::Generator;
+use smithy_bind_tests::shared_file;
 
 /// The model with its shapes in another order (a fixed permutation, so the test is stable).
 fn shuffled(model: &Value, seed: u64) -> Value {

@@ -3,7 +3,7 @@
 //! yields exactly the documented keys, nested and typed as documented, and nothing else.
 
 use serde_json::Value;
-use smithy_bindgen_tests::workspace_root;
+use smithy_bind_tests::workspace_root;
 use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput,
 };

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-use smithy_bindgen_tests::error_corpus::error_corpus;
+use smithy_bind_tests::error_corpus::error_corpus;
 use workspaces_bindings::http::HttpResponse;
 use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryError,

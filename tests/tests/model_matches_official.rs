@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
-use smithy_bindgen_tests::{shared_file, workspace_root};
+use smithy_bind_tests::{shared_file, workspace_root};
 
 const NS: &str = "com.amazonaws.workspaces#";
 const REQUEST: &str = "com.amazonaws.workspaces#RegisterWorkspaceDirectoryRequest";

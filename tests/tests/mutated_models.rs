@@ -8,8 +8,8 @@ use proptest::sample::Index;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::Value;
-use smithy_bindgen::Generator;
-use smithy_bindgen_tests::shared_file;
+use smithy_bind::Generator;
+use smithy_bind_tests::shared_file;
 
 const CASES: usize = 2_000;
 const TIME_BOUND: Duration = Duration::from_secs(10);
@@ -86,7 +86,7 @@ fn mutated_official_models_never_panic() {
             Mutation::Truncate(at) => {
                 let cut = at.index(text.len());
                 let cut = (0..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
-                smithy_bindgen::model::load_json_ast(&text[..cut], "truncated").map(|_| Vec::new())
+                smithy_bind::model::load_json_ast(&text[..cut], "truncated").map(|_| Vec::new())
             }
             _ => {
                 let mut mutated = model.clone();

@@ -3,7 +3,7 @@
 //! Each snapshot holds the whole request: method, path, headers and body. Review changes
 //! with `cargo insta review`.
 
-use smithy_bindgen_tests::render_request;
+use smithy_bind_tests::render_request;
 use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput,
 };

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use smithy_bindgen_tests::error_corpus::{error_forms, message_spellings, MODELED_ERRORS};
-use smithy_bindgen_tests::parse_error_case;
+use smithy_bind_tests::error_corpus::{error_forms, message_spellings, MODELED_ERRORS};
+use smithy_bind_tests::parse_error_case;
 
 use workspaces_bindings::http::HttpResponse;
 use workspaces_bindings::operation::register_workspace_directory::{

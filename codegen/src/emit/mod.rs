@@ -5,6 +5,7 @@ mod builders;
 mod deserializer;
 mod enums;
 mod errors;
+pub mod manifest;
 mod operation;
 pub mod output;
 mod serializer;

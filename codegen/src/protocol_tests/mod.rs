@@ -6,10 +6,10 @@
 //! gives, so the same output works in any test crate:
 //!
 //! ```no_run
-//! # fn main() -> Result<(), smithy_bindgen::Error> {
+//! # fn main() -> Result<(), smithy_bind::Error> {
 //! let text = std::fs::read_to_string("protocol-tests.json").unwrap();
-//! let model = smithy_bindgen::model::load_json_ast(&text, "protocol-tests.json")?;
-//! let tests = smithy_bindgen::ProtocolTests::new("aws.protocoltests.json#JsonProtocol")
+//! let model = smithy_bind::model::load_json_ast(&text, "protocol-tests.json")?;
+//! let tests = smithy_bind::ProtocolTests::new("aws.protocoltests.json#JsonProtocol")
 //!     .bindings_module("crate::json_protocol")
 //!     .support_module("::protocol_compliance")
 //!     .skip("SomeCaseId", "why this case does not apply")

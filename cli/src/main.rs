@@ -1,10 +1,11 @@
-//! The `smithy-bindgen` command line.
+//! The `smithy-bind` command line. The generator itself is the `smithy-bind` library, which
+//! build scripts use without this package's argument parser.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use smithy_bindgen::Generator;
+use smithy_bind::Generator;
 
 /// The workspace this binary was built in; the defaults regenerate its `generated/` crate.
 const WORKSPACE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
@@ -12,7 +13,7 @@ const DEFAULT_MODEL: &str = "model/workspaces.json";
 const DEFAULT_OUT: &str = "generated";
 
 #[derive(Parser)]
-#[command(name = "smithy-bindgen", version, about = "Generate Rust bindings for awsJson services from Smithy models")]
+#[command(name = "smithy-bind", version, about = "Generate vendorable Rust bindings for AWS services from Smithy models")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -39,9 +40,14 @@ struct GenerateArgs {
     /// Generate every operation of the service (also what happens without --operation)
     #[arg(long)]
     all_operations: bool,
-    /// Crate directory to write src/ into [default: this workspace's generated/]
+    /// Crate directory to write Cargo.toml and src/ into; needed with --model
+    /// [default: this workspace's generated/]
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Package name in the generated Cargo.toml [default: the service's SDK id with
+    /// -bindings, such as workspaces-bindings]
+    #[arg(long, value_name = "NAME")]
+    crate_name: Option<String>,
     /// Write nothing; exit 1 and print a unified diff if the output is not up to date
     #[arg(long)]
     check: bool,
@@ -50,6 +56,14 @@ struct GenerateArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Command::Generate(args) = cli.command.unwrap_or(Command::Generate(GenerateArgs::default()));
+    if !args.models.is_empty() && args.out.is_none() {
+        // Without this, a user's model would silently replace this workspace's generated/.
+        eprintln!(
+            "error: --model needs --out DIR, the crate directory to write; for example\n  {} --out my-bindings",
+            regenerate_command(&args)
+        );
+        return ExitCode::from(2);
+    }
     let generator = configure(&args);
     if args.check {
         match generator.check() {
@@ -88,6 +102,9 @@ fn configure(args: &GenerateArgs) -> Generator {
     if let Some(service) = &args.service {
         generator = generator.service(service);
     }
+    if let Some(name) = &args.crate_name {
+        generator = generator.crate_name(name);
+    }
     for operation in &args.operations {
         generator = generator.operation(operation);
     }
@@ -96,8 +113,13 @@ fn configure(args: &GenerateArgs) -> Generator {
 
 /// The command that reproduces this run without `--check`, written into every file header.
 /// It names only what the user chose, so output does not depend on where the user stood.
+/// This workspace's own regeneration runs the CLI from source; any other is the installed
+/// command.
 fn regenerate_command(args: &GenerateArgs) -> String {
-    let mut command = String::from("cargo run -p smithy-bindgen -- generate");
+    if args.models.is_empty() && args.out.is_none() && args.operations.is_empty() && !args.all_operations {
+        return String::from("cargo run -p smithy-bind-cli");
+    }
+    let mut command = String::from("smithy-bind generate");
     for model in &args.models {
         command.push_str(&format!(" --model {}", model.display()));
     }
@@ -113,10 +135,13 @@ fn regenerate_command(args: &GenerateArgs) -> String {
     if let Some(out) = &args.out {
         command.push_str(&format!(" --out {}", out.display()));
     }
+    if let Some(name) = &args.crate_name {
+        command.push_str(&format!(" --crate-name {name}"));
+    }
     command
 }
 
-fn fail(error: &smithy_bindgen::Error) -> ExitCode {
+fn fail(error: &smithy_bind::Error) -> ExitCode {
     eprintln!("error: {error}");
     ExitCode::from(2)
 }
