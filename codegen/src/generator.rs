@@ -120,11 +120,27 @@ impl Generator {
     /// The crate `include!`s it inside the module `module_path` names (`crate::workspaces`),
     /// which every generated path is rooted at. The including crate sets its own lint
     /// attributes, since an included file cannot carry crate-level ones.
+    ///
+    /// The crate layout's optional parts are cargo features; an included file cannot have
+    /// features of its own, so [`single_file_features`](Self::single_file_features) chooses
+    /// which parts it contains. By default that is `validation` (as the crate's default
+    /// features), which needs `regex-lite` among the including crate's dependencies.
     pub fn single_file(mut self, file_name: impl Into<String>, module_path: impl Into<String>) -> Self {
         self.layout = Layout::SingleFile {
             file_name: file_name.into(),
             module_path: module_path.into(),
+            features: vec!["validation".to_owned()],
         };
+        self
+    }
+
+    /// The optional parts a single file contains, by the crate layout's feature names:
+    /// `validation` (`validate()`, needs `regex-lite`), `http` (conversions, needs `http`).
+    /// Call it after [`single_file`](Self::single_file); an empty list leaves them all out.
+    pub fn single_file_features<S: Into<String>>(mut self, features: impl IntoIterator<Item = S>) -> Self {
+        if let Layout::SingleFile { features: chosen, .. } = &mut self.layout {
+            *chosen = features.into_iter().map(Into::into).collect();
+        }
         self
     }
 
@@ -354,7 +370,7 @@ fn remove_emptied_dirs(root: &Path, removed: &Path) -> Result<()> {
         if current == root || !current.starts_with(root) {
             break;
         }
-        let is_empty = std::fs::read_dir(current).map_or(false, |mut entries| entries.next().is_none());
+        let is_empty = std::fs::read_dir(current).is_ok_and(|mut entries| entries.next().is_none());
         if !is_empty {
             break;
         }

@@ -611,7 +611,7 @@ fn resolve_enum(shape: &Shape) -> Result<EnumIr> {
         return Err(Error::model(&shape.id, "expected an enum"));
     };
     let rust_name = type_ident(shape.id.name());
-    let variants: Vec<VariantIr> = members
+    let mut variants: Vec<VariantIr> = members
         .iter()
         .map(|member| VariantIr {
             name: variant_name(&member.name),
@@ -620,6 +620,9 @@ fn resolve_enum(shape: &Shape) -> Result<EnumIr> {
             deprecated: deprecation(&member.traits),
         })
         .collect();
+    // aws-sdk-rust orders variants by wire value, which fixes `values()` and the derived
+    // `Ord`; following it keeps sorting and matching code that ports from the SDK the same.
+    variants.sort_by(|a, b| a.value.cmp(&b.value));
     let mut seen = BTreeMap::new();
     for variant in &variants {
         if let Some(previous) = seen.insert(variant.name.clone(), variant.value.clone()) {

@@ -5,50 +5,113 @@
 
 use std::fmt;
 
-/// A builder was asked to build a value while required members were unset. It names every
-/// missing member, not only the first, so one fix makes the next `build()` succeed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A value could not be built: required members were unset (every one is named, not only
+/// the first, so one fix makes the next `build()` succeed), or a field was invalid.
+#[derive(Clone, Debug)]
 pub struct BuildError {
-    type_name: &'static str,
-    missing: Vec<&'static str>,
+    kind: BuildErrorKind,
+}
+
+#[derive(Clone, Debug)]
+enum BuildErrorKind {
+    MissingMembers { type_name: &'static str, missing: Vec<&'static str> },
+    MissingField { field: &'static str, details: &'static str },
+    InvalidField { field: &'static str, details: String },
+    Other(std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>),
 }
 
 impl BuildError {
     // Unused in crates where no structure has a required member.
     #[allow(dead_code)]
     pub(crate) fn missing_members(type_name: &'static str, missing: Vec<&'static str>) -> Self {
-        Self { type_name, missing }
+        Self { kind: BuildErrorKind::MissingMembers { type_name, missing } }
     }
 
-    /// The type that could not be built, such as `Tag`.
-    pub fn type_name(&self) -> &str {
-        self.type_name
+    /// A required field was not set, as aws-sdk-rust's `BuildError::missing_field`.
+    pub fn missing_field(field: &'static str, details: &'static str) -> Self {
+        Self { kind: BuildErrorKind::MissingField { field, details } }
+    }
+
+    /// A field was set to a value that cannot be used.
+    pub fn invalid_field(field: &'static str, details: impl Into<String>) -> Self {
+        Self { kind: BuildErrorKind::InvalidField { field, details: details.into() } }
+    }
+
+    /// Any other reason, kept as the error's `source()`.
+    pub fn other(source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        Self { kind: BuildErrorKind::Other(std::sync::Arc::from(source.into())) }
+    }
+
+    /// The type that could not be built, such as `Tag`, when required members were unset.
+    pub fn type_name(&self) -> Option<&str> {
+        match &self.kind {
+            BuildErrorKind::MissingMembers { type_name, .. } => Some(type_name),
+            _ => None,
+        }
     }
 
     /// The Rust names of the unset required members, in declaration order.
     pub fn missing(&self) -> &[&'static str] {
-        &self.missing
+        match &self.kind {
+            BuildErrorKind::MissingMembers { missing, .. } => missing,
+            BuildErrorKind::MissingField { field, .. } => std::slice::from_ref(field),
+            _ => &[],
+        }
     }
 }
+
+impl PartialEq for BuildError {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.kind, &other.kind) {
+            (BuildErrorKind::Other(a), BuildErrorKind::Other(b)) => {
+                std::sync::Arc::ptr_eq(a, b) || a.to_string() == b.to_string()
+            }
+            (a, b) => format!("{a:?}") == format!("{b:?}"),
+        }
+    }
+}
+
+impl Eq for BuildError {}
 
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot build `{}`: required member", self.type_name)?;
-        if self.missing.len() > 1 {
-            f.write_str("s")?;
+        match &self.kind {
+            BuildErrorKind::MissingMembers { type_name, missing } => {
+                write!(f, "cannot build `{type_name}`: required member")?;
+                if missing.len() > 1 {
+                    f.write_str("s")?;
+                }
+                for (index, member) in missing.iter().enumerate() {
+                    let separator = if index == 0 { " " } else { ", " };
+                    write!(f, "{separator}`{member}`")?;
+                }
+                f.write_str(if missing.len() > 1 { " are not set" } else { " is not set" })
+            }
+            BuildErrorKind::MissingField { field, details } => write!(f, "{field} was missing: {details}"),
+            BuildErrorKind::InvalidField { field, details } => {
+                write!(f, "invalid field in input: {field} (details: {details})")
+            }
+            // The cause is the source, so error-chain printers do not show it twice.
+            BuildErrorKind::Other(_) => f.write_str("error during request construction"),
         }
-        for (index, member) in self.missing.iter().enumerate() {
-            let separator = if index == 0 { " " } else { ", " };
-            write!(f, "{separator}`{member}`")?;
-        }
-        f.write_str(if self.missing.len() > 1 { " are not set" } else { " is not set" })
     }
 }
 
-impl std::error::Error for BuildError {}
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            BuildErrorKind::Other(source) => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+/// The extra under which the request id is kept, as aws-sdk-rust keeps it.
+const REQUEST_ID_EXTRA: &str = "aws_request_id";
 
 /// What every error response carries, modeled or not: the error code (sanitized as the
-/// awsJson protocols specify), the message, the request id and the HTTP status.
+/// awsJson protocols specify), the message, the request id and the HTTP status, plus any
+/// extras a caller or mock adds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ErrorMetadata {
     // Boxed so that every error type, and every `Result` carrying one, stays small.
@@ -59,19 +122,29 @@ pub struct ErrorMetadata {
 struct MetadataFields {
     code: Option<String>,
     message: Option<String>,
-    request_id: Option<String>,
     status: u16,
+    /// Sorted by key, so `Display` is the same on every run.
+    extras: std::collections::BTreeMap<&'static str, String>,
 }
 
 impl ErrorMetadata {
     pub(crate) fn new(status: u16, request_id: Option<String>) -> Self {
-        Self {
-            fields: Box::new(MetadataFields {
-                request_id,
-                status,
-                ..MetadataFields::default()
-            }),
+        let mut meta = Self::default();
+        meta.fields.status = status;
+        if let Some(request_id) = request_id {
+            meta.fields.extras.insert(REQUEST_ID_EXTRA, request_id);
         }
+        meta
+    }
+
+    /// A builder, for errors made by hand (in mocks and tests).
+    pub fn builder() -> ErrorMetadataBuilder {
+        ErrorMetadataBuilder::default()
+    }
+
+    /// A builder that starts from this metadata.
+    pub fn into_builder(self) -> ErrorMetadataBuilder {
+        ErrorMetadataBuilder { inner: self }
     }
 
     pub(crate) fn set_code(&mut self, code: Option<String>) {
@@ -94,23 +167,160 @@ impl ErrorMetadata {
 
     /// The request id from the `x-amzn-RequestId` header, for AWS support.
     pub fn request_id(&self) -> Option<&str> {
-        self.fields.request_id.as_deref()
+        self.extra(REQUEST_ID_EXTRA)
     }
 
-    /// The HTTP status code of the response.
+    /// The HTTP status code of the response; 0 for metadata not read from a response.
     pub fn status(&self) -> u16 {
         self.fields.status
     }
+
+    /// An extra value by key, such as `aws_request_id`.
+    pub fn extra(&self, key: &'static str) -> Option<&str> {
+        self.fields.extras.get(key).map(String::as_str)
+    }
 }
 
-/// An error response the model does not describe, or a response that could not be read.
-/// Nothing is dropped: the code, message and status are kept, and for unreadable
-/// responses what was wrong and the start of the body.
+/// Prints as aws-sdk-rust's does: `Error { code: "X", message: "m", aws_request_id: "r" }`.
+impl fmt::Display for ErrorMetadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut fields = f.debug_struct("Error");
+        if let Some(code) = &self.fields.code {
+            fields.field("code", code);
+        }
+        if let Some(message) = &self.fields.message {
+            fields.field("message", message);
+        }
+        for (key, value) in &self.fields.extras {
+            fields.field(key, value);
+        }
+        fields.finish()
+    }
+}
+
+impl std::error::Error for ErrorMetadata {}
+
+/// Builds [`ErrorMetadata`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ErrorMetadataBuilder {
+    inner: ErrorMetadata,
+}
+
+impl ErrorMetadataBuilder {
+    /// Sets the error code.
+    #[must_use]
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.inner.fields.code = Some(code.into());
+        self
+    }
+
+    /// Sets the message.
+    #[must_use]
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.inner.fields.message = Some(message.into());
+        self
+    }
+
+    /// Sets an extra value; `aws_request_id` is the request id.
+    #[must_use]
+    pub fn custom(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.inner.fields.extras.insert(key, value.into());
+        self
+    }
+
+    /// Sets the HTTP status.
+    #[must_use]
+    pub fn status(mut self, status: u16) -> Self {
+        self.inner.fields.status = status;
+        self
+    }
+
+    /// The metadata.
+    pub fn build(self) -> ErrorMetadata {
+        self.inner
+    }
+}
+
+/// Code, message and the rest of an error's metadata, at the path aws-sdk-rust has it
+/// (`error::ProvideErrorMetadata`), so code written against the SDK ports.
+pub trait ProvideErrorMetadata {
+    /// All of the metadata.
+    fn meta(&self) -> &ErrorMetadata;
+
+    /// The error code, such as `ThrottlingException`.
+    fn code(&self) -> Option<&str> {
+        self.meta().code()
+    }
+
+    /// The error message, if any.
+    fn message(&self) -> Option<&str> {
+        self.meta().message()
+    }
+}
+
+impl ProvideErrorMetadata for ErrorMetadata {
+    fn meta(&self) -> &ErrorMetadata {
+        self
+    }
+}
+
+/// The request id of a response, output or error (re-exported as `operation::RequestId`).
+pub trait RequestId {
+    /// The `x-amzn-RequestId` the service sent, for AWS support.
+    fn request_id(&self) -> Option<&str>;
+}
+
+impl RequestId for ErrorMetadata {
+    fn request_id(&self) -> Option<&str> {
+        ErrorMetadata::request_id(self)
+    }
+}
+
+impl<O: RequestId, E: RequestId> RequestId for Result<O, E> {
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            Ok(output) => output.request_id(),
+            Err(error) => error.request_id(),
+        }
+    }
+}
+
+/// A string that names no value of an enum, from `try_parse`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownVariantError {
+    value: String,
+}
+
+impl UnknownVariantError {
+    #[allow(dead_code, reason = "unused in crates without enums")]
+    pub(crate) fn new(value: impl Into<String>) -> Self {
+        Self { value: value.into() }
+    }
+
+    /// The string that was not recognized.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+impl fmt::Display for UnknownVariantError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown enum variant: '{}'", self.value)
+    }
+}
+
+impl std::error::Error for UnknownVariantError {}
+
+/// An error response the model does not describe, a response that could not be read, or
+/// an error made by hand with an operation error's `unhandled` or `generic`. Nothing is
+/// dropped: the code, message and status are kept, and for unreadable responses what was
+/// wrong and the start of the body.
+#[derive(Clone, Debug)]
 pub struct Unhandled {
     meta: ErrorMetadata,
     problem: Option<String>,
     body_excerpt: String,
+    source: Option<std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 impl Unhandled {
@@ -119,6 +329,15 @@ impl Unhandled {
             meta,
             problem,
             body_excerpt,
+            source: None,
+        }
+    }
+
+    /// An unhandled error caused by `source`, with no response behind it.
+    pub(crate) fn from_source(source: Box<dyn std::error::Error + Send + Sync + 'static>) -> Self {
+        Self {
+            source: Some(std::sync::Arc::from(source)),
+            ..Self::new(ErrorMetadata::default(), None, String::new())
         }
     }
 
@@ -136,20 +355,41 @@ impl Unhandled {
     pub fn body_excerpt(&self) -> &str {
         &self.body_excerpt
     }
+
+    /// The error this one wraps, for those made with `unhandled(error)`.
+    pub fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|source| source as &(dyn std::error::Error + 'static))
+    }
 }
+
+impl PartialEq for Unhandled {
+    fn eq(&self, other: &Self) -> bool {
+        let same_source = match (&self.source, &other.source) {
+            (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b) || a.to_string() == b.to_string(),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same_source && self.meta == other.meta && self.problem == other.problem && self.body_excerpt == other.body_excerpt
+    }
+}
+
+impl Eq for Unhandled {}
 
 impl fmt::Display for Unhandled {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.problem, self.meta.code()) {
             (Some(problem), _) => write!(f, "unreadable response: {problem}")?,
             (None, Some(code)) => write!(f, "unmodeled error {code}")?,
+            // The wrapped error is the source; printing it here too would show it twice.
+            (None, None) if self.source.is_some() => f.write_str("unhandled error")?,
             (None, None) => f.write_str("unmodeled error")?,
         }
-        write!(f, " (HTTP status {}", self.meta.status())?;
-        if let Some(request_id) = self.meta.request_id() {
-            write!(f, ", request id {request_id}")?;
+        let status = self.meta.status();
+        match (status, self.meta.request_id()) {
+            (0, None) => {}
+            (0, Some(request_id)) => write!(f, " (request id {request_id})")?,
+            (status, None) => write!(f, " (HTTP status {status})")?,
+            (status, Some(request_id)) => write!(f, " (HTTP status {status}, request id {request_id})")?,
         }
-        f.write_str(")")?;
         if let Some(message) = self.meta.message() {
             write!(f, ": {message}")?;
         } else if self.problem.is_some() {
@@ -159,5 +399,21 @@ impl fmt::Display for Unhandled {
     }
 }
 
-impl std::error::Error for Unhandled {}
+impl std::error::Error for Unhandled {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source_error()
+    }
+}
+
+impl ProvideErrorMetadata for Unhandled {
+    fn meta(&self) -> &ErrorMetadata {
+        &self.meta
+    }
+}
+
+impl RequestId for Unhandled {
+    fn request_id(&self) -> Option<&str> {
+        self.meta.request_id()
+    }
+}
 

@@ -106,7 +106,7 @@ impl<'a> JsonValueWriter<'a> {
     }
 
     pub(crate) fn date_time(self, value: &super::primitives::DateTime, format: super::primitives::Format) {
-        let text = value.fmt(format);
+        let text = value.format_text(format);
         match format {
             super::primitives::Format::EpochSeconds => self.raw_number(&text),
             _ => self.string(&text),

@@ -40,6 +40,10 @@
     reason = "numeric literals are copied from the model's defaults and bounds"
 )]
 #![allow(
+    clippy::used_underscore_binding,
+    reason = "outputs keep the request id in `_request_id`, as aws-sdk-rust's do, a name apart from the members'"
+)]
+#![allow(
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss,
     clippy::cast_possible_wrap,
@@ -51,6 +55,7 @@ mod base64;
 #[cfg(feature = "validation")]
 mod constraints;
 pub mod error;
+mod error_meta;
 pub mod http;
 mod idempotency_token;
 mod json_reader;
@@ -61,3 +66,5 @@ mod protocol_serde;
 pub mod types;
 #[cfg(feature = "validation")]
 pub mod validation;
+#[allow(unused_imports)]
+pub use self::error_meta::Error;

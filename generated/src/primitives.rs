@@ -25,9 +25,16 @@ impl fmt::Display for UnknownVariantValue {
     }
 }
 
-/// Binary data, sent base64-encoded in JSON.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+/// Binary data, sent base64-encoded in JSON. `Debug` and `Display` show it in hex, as
+/// aws-smithy-types does.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Blob(Vec<u8>);
+
+impl fmt::Debug for Blob {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Blob {{ inner: {self} }}")
+    }
+}
 
 impl Blob {
     /// Wraps the bytes.
@@ -59,6 +66,22 @@ impl From<&[u8]> for Blob {
     }
 }
 
+impl From<Blob> for Vec<u8> {
+    fn from(blob: Blob) -> Self {
+        blob.0
+    }
+}
+
+/// The bytes in lowercase hexadecimal, as aws-smithy-types prints a blob.
+impl fmt::Display for Blob {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for byte in &self.0 {
+            write!(f, "{byte:02x}")?;
+        }
+        Ok(())
+    }
+}
+
 /// How a timestamp is written: Smithy's `@timestampFormat` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -68,16 +91,35 @@ pub enum Format {
     DateTime,
     /// The IMF-fixdate of HTTP, as in `Thu, 29 Feb 2024 12:30:05 GMT`.
     HttpDate,
+    /// RFC 3339 that may carry a UTC offset when read (`2024-02-29T13:30:05+01:00`); written
+    /// in UTC, as [`DateTime`](Format::DateTime).
+    DateTimeWithOffset,
 }
 
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::EpochSeconds => "EpochSeconds",
+            Format::DateTime | Format::DateTimeWithOffset => "DateTime",
+            Format::HttpDate => "HttpDate",
+        }
+    }
+}
+
+/// The name aws-sdk-rust gives [`Format`] in its `primitives` module.
+#[allow(unused_imports, reason = "a public name for users; the crate itself says `Format`")]
+pub use self::Format as DateTimeFormat;
+
 /// An instant, exact to the nanosecond, from far before 1970 to far after.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// `Display` writes RFC 3339 (epoch seconds for years outside 1–9999).
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateTime {
     seconds: i64,
     nanos: u32,
 }
 
-/// A timestamp that could not be read.
+/// A timestamp that could not be read, formatted or converted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateTimeError(String);
 
@@ -123,14 +165,85 @@ impl DateTime {
         self.nanos
     }
 
-    /// Writes the instant in `format`.
-    pub fn fmt(&self, format: Format) -> String {
+    /// Nanoseconds since the epoch; fails beyond the range of `i64` seconds.
+    pub fn from_nanos(nanos: i128) -> Result<Self, DateTimeError> {
+        let seconds = i64::try_from(nanos.div_euclid(i128::from(NANOS_PER_SECOND)))
+            .map_err(|_| DateTimeError(format!("{nanos} epoch nanoseconds do not fit in a DateTime")))?;
+        Ok(Self { seconds, nanos: nanos.rem_euclid(i128::from(NANOS_PER_SECOND)) as u32 })
+    }
+
+    /// Whole seconds plus a fraction (0.0 up to 1.0) of the next second.
+    pub fn from_fractional_secs(seconds: i64, fraction: f64) -> Self {
+        let nanos = (fraction * f64::from(NANOS_PER_SECOND)).round() as u32;
+        Self::from_secs_and_nanos(seconds, nanos)
+    }
+
+    /// Seconds since the epoch as a float, rounded to the nearest nanosecond.
+    pub fn from_secs_f64(seconds: f64) -> Self {
+        let whole = seconds.floor();
+        Self::from_fractional_secs(whole as i64, seconds - whole)
+    }
+
+    /// Seconds since the epoch as a float (exact to about a microsecond today).
+    pub fn as_secs_f64(&self) -> f64 {
+        self.seconds as f64 + f64::from(self.nanos) / f64::from(NANOS_PER_SECOND)
+    }
+
+    /// Nanoseconds since the epoch.
+    pub fn as_nanos(&self) -> i128 {
+        i128::from(self.seconds) * i128::from(NANOS_PER_SECOND) + i128::from(self.nanos)
+    }
+
+    /// Milliseconds since the epoch, rounded down; fails beyond the range of `i64`.
+    pub fn to_millis(self) -> Result<i64, DateTimeError> {
+        self.seconds
+            .checked_mul(1000)
+            .and_then(|millis| millis.checked_add(i64::from(self.nanos / 1_000_000)))
+            .ok_or_else(|| DateTimeError(format!("{self} does not fit in i64 epoch milliseconds")))
+    }
+
+    /// Whether the instant falls between whole seconds.
+    pub fn has_subsec_nanos(&self) -> bool {
+        self.nanos != 0
+    }
+
+    /// Replaces the whole seconds.
+    pub fn set_seconds(&mut self, seconds: i64) -> &mut Self {
+        self.seconds = seconds;
+        self
+    }
+
+    /// Replaces the nanoseconds past the whole seconds; whole seconds in `nanos` carry over.
+    pub fn set_subsec_nanos(&mut self, nanos: u32) -> &mut Self {
+        *self = Self::from_secs_and_nanos(self.seconds, nanos);
+        self
+    }
+
+    /// Writes the instant in `format`. RFC 3339 and HTTP dates exist only for the years
+    /// 1 to 9999, so other instants are an error in those formats.
+    pub fn fmt(&self, format: Format) -> Result<String, DateTimeError> {
+        if format != Format::EpochSeconds {
+            let (year, _, _) = civil_from_days(self.seconds.div_euclid(86_400));
+            if !(1..=9999).contains(&year) {
+                return Err(DateTimeError(format!(
+                    "{} cannot be written as {format:?}: the format covers the years 1 to 9999",
+                    self.epoch_seconds_text()
+                )));
+            }
+        }
+        Ok(self.format_text(format))
+    }
+
+    /// Writes the instant in `format`, whatever its year (the serializers' form).
+    pub(crate) fn format_text(&self, format: Format) -> String {
         match format {
             Format::EpochSeconds => self.epoch_seconds_text(),
-            Format::DateTime => {
+            Format::DateTime | Format::DateTimeWithOffset => {
                 let (year, month, day) = civil_from_days(self.seconds.div_euclid(86_400));
                 let (hour, minute, second) = self.time_of_day();
-                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{}Z", self.fraction_text())
+                // Microseconds at most, as aws-sdk-rust writes them, so requests match its bytes.
+                let micros = DateTime::from_secs_and_nanos(0, self.nanos / 1000 * 1000).fraction_text();
+                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{micros}Z")
             }
             Format::HttpDate => {
                 let days = self.seconds.div_euclid(86_400);
@@ -138,10 +251,8 @@ impl DateTime {
                 let (hour, minute, second) = self.time_of_day();
                 let weekday = DAYS[days.rem_euclid(7) as usize];
                 let month = MONTHS[month as usize - 1];
-                format!(
-                    "{weekday}, {day:02} {month} {year:04} {hour:02}:{minute:02}:{second:02}{} GMT",
-                    self.fraction_text()
-                )
+                // IMF-fixdate has whole seconds; aws-sdk-rust drops the fraction too.
+                format!("{weekday}, {day:02} {month} {year:04} {hour:02}:{minute:02}:{second:02} GMT")
             }
         }
     }
@@ -150,10 +261,13 @@ impl DateTime {
     pub fn from_str(text: &str, format: Format) -> Result<Self, DateTimeError> {
         let parsed = match format {
             Format::EpochSeconds => parse_epoch_seconds(text),
-            Format::DateTime => parse_rfc3339(text),
+            // Smithy's date-time is UTC with `Z`; responses may carry offsets, which the
+            // parsers read as DateTimeWithOffset.
+            Format::DateTime if !text.ends_with('Z') => None,
+            Format::DateTime | Format::DateTimeWithOffset => parse_rfc3339(text),
             Format::HttpDate => parse_http_date(text),
         };
-        parsed.ok_or_else(|| DateTimeError(format!("{text:?} is not a valid {format:?} timestamp")))
+        parsed.ok_or_else(|| DateTimeError(format!("{text:?} is not a valid {} timestamp", format.name())))
     }
 
     fn time_of_day(&self) -> (i64, i64, i64) {
@@ -181,6 +295,51 @@ impl DateTime {
         let whole = -(self.seconds + 1);
         let fraction = DateTime::from_secs_and_nanos(0, NANOS_PER_SECOND - self.nanos).fraction_text();
         format!("-{whole}{fraction}")
+    }
+}
+
+/// The same text as `Display`, as aws-smithy-types prints it.
+impl fmt::Debug for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = DateTime::fmt(self, Format::DateTime).unwrap_or_else(|_| self.epoch_seconds_text());
+        f.write_str(&text)
+    }
+}
+
+impl From<std::time::SystemTime> for DateTime {
+    fn from(time: std::time::SystemTime) -> Self {
+        match time.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => Self::from_secs_and_nanos(after.as_secs() as i64, after.subsec_nanos()),
+            Err(before) => {
+                let before = before.duration();
+                let nanos = -(i128::from(before.as_secs()) * i128::from(NANOS_PER_SECOND) + i128::from(before.subsec_nanos()));
+                // A SystemTime is always within i64 seconds of the epoch.
+                Self::from_nanos(nanos).unwrap_or_default()
+            }
+        }
+    }
+}
+
+impl TryFrom<DateTime> for std::time::SystemTime {
+    type Error = DateTimeError;
+
+    fn try_from(time: DateTime) -> Result<Self, Self::Error> {
+        let overflow = || DateTimeError(format!("{time} is outside the range of SystemTime"));
+        if time.seconds >= 0 {
+            let after = std::time::Duration::new(time.seconds as u64, time.nanos);
+            std::time::UNIX_EPOCH.checked_add(after).ok_or_else(overflow)
+        } else {
+            let nanos = -time.as_nanos();
+            let whole = u64::try_from(nanos / i128::from(NANOS_PER_SECOND)).map_err(|_| overflow())?;
+            let before = std::time::Duration::new(whole, (nanos % i128::from(NANOS_PER_SECOND)) as u32);
+            std::time::UNIX_EPOCH.checked_sub(before).ok_or_else(overflow)
+        }
     }
 }
 

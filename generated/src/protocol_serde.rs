@@ -101,6 +101,7 @@ pub(crate) fn de_register_workspace_directory_output(
     ::std::result::Result::Ok(crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryOutput {
         directory_id: member_directory_id,
         state: member_state,
+        _request_id: ::std::option::Option::None,
     })
 }
 pub(crate) fn de_access_denied_exception(

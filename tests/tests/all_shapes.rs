@@ -120,7 +120,7 @@ fn timestamps_in_each_format() {
     assert_eq!(back, item);
     let offset = read(&json!({"IsoTime": "2000-02-29T13:34:56.125+01:00", "EpochTime": -1.5}));
     assert_eq!(offset.iso_time(), Some(&leap_day));
-    assert_eq!(offset.epoch_time().unwrap().fmt(Format::DateTime), "1969-12-31T23:59:58.5Z");
+    assert_eq!(offset.epoch_time().unwrap().fmt(Format::DateTime).as_deref(), Ok("1969-12-31T23:59:58.5Z"));
     assert!(read_error(&json!({"IsoTime": "2001-02-29T00:00:00Z"})).contains("is not a valid DateTime timestamp"));
 }
 
@@ -191,7 +191,7 @@ fn maps_with_string_and_enum_keys() {
 
 #[test]
 fn enums_and_int_enums() {
-    assert_eq!(Color::values(), ["red", "green", "unknown", "blue"]);
+    assert_eq!(Color::values(), ["blue", "green", "red", "unknown"], "sorted, as aws-sdk-rust lists them");
     assert_eq!(Color::from("unknown"), Color::UnknownValue, "a modeled UNKNOWN does not take the catch-all's name");
     assert!(matches!(Color::from("UNKNOWN"), Color::Unknown(_)));
     let (json, back) = round_trip(Everything::builder().level(10).colors(Color::UnknownValue).build());

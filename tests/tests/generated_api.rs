@@ -47,7 +47,7 @@ fn required_members_are_plain_fields_and_build_checks_them_all() {
     assert_eq!(tag.value(), None);
 
     let error: BuildError = TagBuilder::default().value("v").build().unwrap_err();
-    assert_eq!(error.type_name(), "Tag");
+    assert_eq!(error.type_name(), Some("Tag"));
     assert_eq!(error.to_string(), "cannot build `Tag`: required member `key` is not set");
 
     let error = ActiveDirectoryConfigBuilder::default().build().unwrap_err();

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::structs::{emit_redacting_debug, member_doc};
 use super::{deprecated_attr, ident, map_key_tokens, type_tokens, unwrap_with_default};
-use crate::ir::{MemberIr, RustType, StructureIr};
+use crate::ir::{MemberIr, RustType, StructureIr, StructureRole};
 
 /// The builder for `structure`.
 pub(crate) fn emit_builder(structure: &StructureIr) -> TokenStream {
@@ -19,6 +19,7 @@ pub(crate) fn emit_builder(structure: &StructureIr) -> TokenStream {
         quote!(pub(crate) #field: ::std::option::Option<#ty>,)
     });
     let methods = structure.members.iter().map(emit_member_methods);
+    let (hidden_field, hidden_methods) = hidden_builder_state(structure);
     let build = emit_build(structure);
     let sensitive = structure.has_sensitive_members();
     let derives = if sensitive {
@@ -32,10 +33,11 @@ pub(crate) fn emit_builder(structure: &StructureIr) -> TokenStream {
         #[doc = #doc]
         #[non_exhaustive]
         #derives
-        pub struct #name { #(#fields)* }
+        pub struct #name { #(#fields)* #hidden_field }
 
         impl #name {
             #(#methods)*
+            #hidden_methods
             #build
         }
 
@@ -160,6 +162,44 @@ fn element_param(ty: &RustType, sparse: bool) -> (TokenStream, TokenStream) {
     }
 }
 
+/// What a builder holds besides the members: an error's metadata (settable, for mocks, as
+/// in aws-sdk-rust), or an output's request id (set only by the response parser).
+fn hidden_builder_state(structure: &StructureIr) -> (TokenStream, TokenStream) {
+    match structure.role {
+        StructureRole::Error => (
+            quote!(pub(crate) meta: ::std::option::Option<crate::error::ErrorMetadata>,),
+            quote! {
+                /// Sets the error metadata: code, message, request id and extras.
+                #[must_use]
+                pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+                    self.meta = ::std::option::Option::Some(meta);
+                    self
+                }
+
+                /// Sets or clears the error metadata.
+                pub fn set_meta(&mut self, meta: ::std::option::Option<crate::error::ErrorMetadata>) -> &mut Self {
+                    self.meta = meta;
+                    self
+                }
+            },
+        ),
+        StructureRole::Output => (
+            quote!(pub(crate) _request_id: ::std::option::Option<::std::string::String>,),
+            TokenStream::new(),
+        ),
+        _ => (TokenStream::new(), TokenStream::new()),
+    }
+}
+
+/// The struct-literal field that carries hidden state over from the builder.
+fn hidden_assignment(structure: &StructureIr) -> TokenStream {
+    match structure.role {
+        StructureRole::Error => quote!(meta: self.meta.unwrap_or_default(),),
+        StructureRole::Output => quote!(_request_id: self._request_id,),
+        _ => TokenStream::new(),
+    }
+}
+
 fn emit_build(structure: &StructureIr) -> TokenStream {
     let target = ident(&structure.rust_name);
     let type_name = &structure.rust_name;
@@ -176,11 +216,13 @@ fn emit_build(structure: &StructureIr) -> TokenStream {
             None => quote!(#field,),
         }
     });
+    let hidden = hidden_assignment(structure);
+    let assignments = quote!(#(#assignments)* #hidden);
     if !structure.build_is_fallible() {
         return quote! {
             #[doc = #doc]
             pub fn build(self) -> #target {
-                #target { #(#assignments)* }
+                #target { #assignments }
             }
         };
     }
@@ -194,7 +236,7 @@ fn emit_build(structure: &StructureIr) -> TokenStream {
             #[doc = ""]
             #[doc = " Every member of an operation input is optional, so this never fails today; it returns a `Result` like aws-sdk-rust's builders so that code ports unchanged."]
             pub fn build(self) -> ::std::result::Result<#target_path, #path> {
-                ::std::result::Result::Ok(#target_path { #(#assignments)* })
+                ::std::result::Result::Ok(#target_path { #assignments })
             }
         };
     }
@@ -225,7 +267,7 @@ fn emit_build(structure: &StructureIr) -> TokenStream {
             #destructure {
                 return ::std::result::Result::Err(#path::missing_members(#type_name, missing));
             };
-            ::std::result::Result::Ok(#target_path { #(#assignments)* })
+            ::std::result::Result::Ok(#target_path { #assignments })
         }
     }
 }

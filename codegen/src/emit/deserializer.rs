@@ -110,7 +110,12 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         }
     });
     let is_error = structure.role == StructureRole::Error;
-    let meta_field = is_error.then(|| quote!(meta: meta.take().unwrap_or_default(),));
+    let meta_field = match structure.role {
+        StructureRole::Error => quote!(meta: meta.take().unwrap_or_default(),),
+        // The response parser sets the request id from the headers.
+        StructureRole::Output => quote!(_request_id: ::std::option::Option::None,),
+        _ => TokenStream::new(),
+    };
     let end_of_body = is_error.then(|| quote!(reader.end()?;));
     let declarations = locals.iter().map(|local| quote!(let mut #local = ::std::option::Option::None;));
     let members_loop = if structure.members.is_empty() {

@@ -55,9 +55,18 @@ pub(crate) fn emit_enum(en: &EnumIr) -> TokenStream {
                 }
             }
 
-            /// Every value the model defines, in model order.
+            /// Every value the model defines, sorted (as aws-sdk-rust lists them).
             pub const fn values() -> &'static [&'static str] {
                 &[#(#values),*]
+            }
+
+            /// The variant for a value the model defines, or an error naming the value;
+            /// `From<&str>` keeps unknown values instead.
+            pub fn try_parse(value: &str) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+                match #name::from(value) {
+                    #name::Unknown(_) => ::std::result::Result::Err(crate::error::UnknownVariantError::new(value)),
+                    known => ::std::result::Result::Ok(known),
+                }
             }
         }
 

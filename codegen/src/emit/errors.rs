@@ -5,9 +5,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::builders::emit_builder;
 use super::structs::{emit_getter, emit_redacting_debug, field_type, member_doc};
 use super::{doc_attrs, ident};
-use crate::ir::{OperationIr, StructureIr};
+use crate::ir::{CrateIr, OperationIr, StructureIr};
 
 /// `types/error/_<name>.rs`.
 pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
@@ -43,7 +44,13 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
         quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
     };
     let debug = sensitive.then(|| emit_redacting_debug(type_name, &error.members, |m| m.sensitive));
+    let code_doc = format!(" The error code: `{}` for errors the service sent.", error.shape_id.rsplit('#').next().unwrap_or(type_name));
+    let builder = ident(&error.builder_name);
+    let builder_doc = format!(" Creates a new builder for [`{type_name}`], for errors made by hand (in mocks and tests).");
+    let builder_tokens = emit_builder(error);
     quote! {
+        #builder_tokens
+
         #doc
         #[non_exhaustive]
         #derives
@@ -61,13 +68,30 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
                 &self.meta
             }
 
-            /// The error code, `#type_name`.
+            #[doc = #code_doc]
             pub fn code(&self) -> ::std::option::Option<&str> {
                 self.meta.code()
             }
 
             /// The request id from the `x-amzn-RequestId` header.
             pub fn request_id(&self) -> ::std::option::Option<&str> {
+                self.meta.request_id()
+            }
+
+            #[doc = #builder_doc]
+            pub fn builder() -> crate::types::error::builders::#builder {
+                crate::types::error::builders::#builder::default()
+            }
+        }
+
+        impl crate::error::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &crate::error::ErrorMetadata {
+                &self.meta
+            }
+        }
+
+        impl crate::error::RequestId for #name {
+            fn request_id(&self) -> ::std::option::Option<&str> {
                 self.meta.request_id()
             }
         }
@@ -120,6 +144,17 @@ pub(crate) fn emit_operation_error(operation: &OperationIr) -> TokenStream {
         }
 
         impl #name {
+            /// An unhandled error wrapping `source`, for errors made by hand (in mocks and
+            /// tests) or raised outside the response, as aws-sdk-rust's `unhandled`.
+            pub fn unhandled(source: impl ::std::convert::Into<::std::boxed::Box<dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static>>) -> Self {
+                #name::Unhandled(crate::error::Unhandled::from_source(source.into()))
+            }
+
+            /// An unhandled error with only metadata: an error code this model does not know.
+            pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
+                #name::Unhandled(crate::error::Unhandled::new(meta, ::std::option::Option::None, ::std::string::String::new()))
+            }
+
             #(#predicates)*
 
             /// Code, message, request id and HTTP status of the response.
@@ -159,8 +194,104 @@ pub(crate) fn emit_operation_error(operation: &OperationIr) -> TokenStream {
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #( #name::#variants(error) => ::std::option::Option::Some(error), )*
-                    #name::Unhandled(error) => ::std::option::Option::Some(error),
+                    // The unhandled error's own text is this error's; only its cause is a source.
+                    #name::Unhandled(error) => error.source_error(),
                 }
+            }
+        }
+
+        impl crate::error::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &crate::error::ErrorMetadata {
+                #name::meta(self)
+            }
+        }
+
+        impl crate::error::RequestId for #name {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self.meta().request_id()
+            }
+        }
+    }
+}
+
+/// `error_meta.rs`: the crate-level `Error` (aws-sdk-rust's `crate::Error`), one variant per
+/// modeled error of any chosen operation plus `Unhandled`, which every operation error and
+/// `BuildError` convert into, so one `?` type serves a program that calls several operations.
+pub(crate) fn emit_crate_error(krate: &CrateIr) -> TokenStream {
+    let mut names: Vec<&str> = krate.errors.iter().map(|error| error.rust_name.as_str()).collect();
+    names.sort_unstable();
+    let variants: Vec<_> = names.iter().map(|name| ident(name)).collect();
+    let docs = names.iter().map(|name| format!(" The [`{name}`](crate::types::error::{name}) error."));
+    let conversions = krate.operations.iter().map(|operation| {
+        let error_enum = ident(&operation.error_enum);
+        let module = ident(&operation.module);
+        let arms = operation.errors.iter().map(|error| {
+            let variant = ident(&error.type_name);
+            quote!(crate::operation::#module::#error_enum::#variant(inner) => Error::#variant(inner),)
+        });
+        quote! {
+            impl ::std::convert::From<crate::operation::#module::#error_enum> for Error {
+                fn from(error: crate::operation::#module::#error_enum) -> Self {
+                    match error {
+                        #(#arms)*
+                        crate::operation::#module::#error_enum::Unhandled(inner) => Error::Unhandled(inner),
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        /// Every error the chosen operations can return, for programs that call several of
+        /// them and want one error type.
+        #[non_exhaustive]
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+        #[allow(clippy::large_enum_variant, reason = "variants hold the error types unboxed, as in aws-sdk-rust")]
+        pub enum Error {
+            #( #[doc = #docs] #variants(crate::types::error::#variants), )*
+            /// An error the model does not describe, a response that could not be read, or a
+            /// value that could not be built.
+            Unhandled(crate::error::Unhandled),
+        }
+
+        #(#conversions)*
+
+        impl ::std::convert::From<crate::error::BuildError> for Error {
+            fn from(error: crate::error::BuildError) -> Self {
+                Error::Unhandled(crate::error::Unhandled::from_source(::std::boxed::Box::new(error)))
+            }
+        }
+
+        impl ::std::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #( Error::#variants(error) => ::std::fmt::Display::fmt(error, f), )*
+                    Error::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Error {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    // Display is the inner error's, so its source is the inner error's source.
+                    #( Error::#variants(error) => ::std::error::Error::source(error), )*
+                    Error::Unhandled(error) => error.source_error(),
+                }
+            }
+        }
+
+        impl crate::error::ProvideErrorMetadata for Error {
+            fn meta(&self) -> &crate::error::ErrorMetadata {
+                match self {
+                    #( Error::#variants(error) => &error.meta, )*
+                    Error::Unhandled(error) => error.meta(),
+                }
+            }
+        }
+
+        impl crate::error::RequestId for Error {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                crate::error::ProvideErrorMetadata::meta(self).request_id()
             }
         }
     }

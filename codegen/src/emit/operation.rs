@@ -41,6 +41,11 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
         pub struct #name;
 
         impl #name {
+            /// The operation, as aws-sdk-rust's operation types are made.
+            pub fn new() -> Self {
+                Self
+            }
+
             #[doc = #serialize_doc]
             pub fn serialize_request(input: &#input) -> crate::http::HttpRequest {
                 // Most request bodies fit in 1 KiB; a bigger one grows the buffer as usual.
@@ -61,9 +66,10 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
                 if !crate::aws_json::is_success(response.status()) {
                     return ::std::result::Result::Err(crate::protocol_serde::#error_parser(response));
                 }
-                crate::aws_json::read_whole_body(response.body(), crate::protocol_serde::#deserializer).map_err(|problem| {
-                    #error_enum::Unhandled(crate::aws_json::unreadable_output(response, &problem))
-                })
+                let mut output = crate::aws_json::read_whole_body(response.body(), crate::protocol_serde::#deserializer)
+                    .map_err(|problem| #error_enum::Unhandled(crate::aws_json::unreadable_output(response, &problem)))?;
+                output._request_id = crate::aws_json::request_id(response);
+                ::std::result::Result::Ok(output)
             }
         }
 

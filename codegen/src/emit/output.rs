@@ -8,7 +8,7 @@ use quote::quote;
 use super::builders::emit_builder;
 use super::deserializer::emit_deserializers;
 use super::enums::emit_enum;
-use super::errors::{emit_error_structure, emit_operation_error};
+use super::errors::{emit_crate_error, emit_error_structure, emit_operation_error};
 use super::ident;
 use super::operation::{emit_io_structure, emit_operation_module};
 use super::serializer::emit_serializers;
@@ -59,7 +59,12 @@ pub enum Layout {
     Crate,
     /// One file, to be `include!`d inside the module at `module_path` (such as
     /// `crate::workspaces`), which every generated path is rooted at.
-    SingleFile { file_name: String, module_path: String },
+    SingleFile {
+        file_name: String,
+        module_path: String,
+        /// The crate features whose parts the file contains, ungated.
+        features: Vec<String>,
+    },
 }
 
 struct Module {
@@ -107,11 +112,16 @@ pub fn emit_crate(krate: &CrateIr, header: &Header, layout: &Layout) -> Result<V
             write_crate_files(&root, "", header, allow_deprecated, &mut files)?;
             files
         }
-        Layout::SingleFile { file_name, module_path } => {
-            let mut items = TokenStream::new();
-            for child in root.children.iter().filter(|child| child.feature.is_none()) {
+        Layout::SingleFile { file_name, module_path, features } => {
+            let mut items = match &root.content {
+                Content::Items(items) => items.clone(),
+                Content::Source(_) => TokenStream::new(),
+            };
+            let chosen = |child: &&Module| child.feature.is_none_or(|feature| features.iter().any(|f| f == feature));
+            for child in root.children.iter().filter(chosen) {
                 items.extend(inline_module(child, allow_deprecated)?);
             }
+            let items = resolve_feature_gates(items, features);
             let items = reroot_crate_paths(items, module_path)?;
             vec![GeneratedFile {
                 path: file_name.clone(),
@@ -150,7 +160,12 @@ fn module_tree(krate: &CrateIr) -> Module {
     children.push(constraints);
     children.push(types_module(krate));
     children.push(operations_module(krate));
-    Module::new("", true, &crate_doc(krate), TokenStream::new()).with_children(children)
+    children.push(Module::new("error_meta", false, "", emit_crate_error(krate)));
+    Module::new("", true, &crate_doc(krate), quote! {
+        // Reachable only when an including crate makes single-file bindings public.
+        #[allow(unused_imports)]
+        pub use self::error_meta::Error;
+    }).with_children(children)
 }
 
 fn types_module(krate: &CrateIr) -> Module {
@@ -192,11 +207,20 @@ fn types_module(krate: &CrateIr) -> Module {
 fn errors_module(krate: &CrateIr) -> Module {
     let mut children = Vec::new();
     let mut exports = Vec::new();
+    let mut builders = Vec::new();
     for error in &krate.errors {
         children.push(Module::new(&error.module, false, "", emit_error_structure(error)));
         let (module, name) = (ident(&error.module), ident(&error.rust_name));
         exports.push(quote!(pub use self::#module::#name;));
+        let builder = ident(&error.builder_name);
+        builders.push(quote!(pub use super::#module::#builder;));
     }
+    children.push(Module::new(
+        "builders",
+        true,
+        "Builders for the errors in [`types::error`](crate::types::error), for errors made by hand.",
+        quote!(#(#builders)*),
+    ));
     Module::new("error", true, "The errors the operations can return, one structure per modeled error.", quote!(#(#exports)*))
         .with_children(children)
 }
@@ -227,7 +251,13 @@ fn operations_module(krate: &CrateIr) -> Module {
                 .with_children(children)
         })
         .collect();
-    Module::new("operation", true, "One module per operation.", TokenStream::new()).with_children(operations)
+    let request_id = quote! {
+        // Reachable only when the including crate makes the bindings public.
+        #[allow(unused_imports)]
+        pub use crate::error::RequestId;
+    };
+    Module::new("operation", true, "One module per operation.", request_id)
+        .with_children(operations)
 }
 
 fn crate_doc(krate: &CrateIr) -> String {
@@ -280,6 +310,7 @@ fn crate_lint_policy() -> TokenStream {
         #![allow(clippy::too_many_lines, reason = "generated serializers, parsers and checkers are straight-line code, one statement per member")]
         #![allow(clippy::struct_field_names, reason = "field names are the model's member names, kept so that code ports from aws-sdk-rust")]
         #![allow(clippy::unreadable_literal, reason = "numeric literals are copied from the model's defaults and bounds")]
+        #![allow(clippy::used_underscore_binding, reason = "outputs keep the request id in `_request_id`, as aws-sdk-rust's do, a name apart from the members'")]
         #![allow(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
@@ -371,8 +402,7 @@ fn without_unit_tests(source: &str) -> &str {
     }
 }
 
-/// Items a single included file leaves out: unit tests, and conversions behind the `http`
-/// feature, which the including crate does not declare.
+/// Items a single included file leaves out: the support files' unit tests.
 fn is_gated_for_single_file(item: &syn::Item) -> bool {
     let attributes = match item {
         syn::Item::Mod(item) => &item.attrs,
@@ -380,10 +410,96 @@ fn is_gated_for_single_file(item: &syn::Item) -> bool {
         syn::Item::Fn(item) => &item.attrs,
         _ => return false,
     };
-    attributes.iter().any(|attribute| {
-        let text = quote!(#attribute).to_string().replace(' ', "");
-        text == "#[cfg(test)]" || text == "#[cfg(feature=\"http\")]"
-    })
+    attributes
+        .iter()
+        .any(|attribute| quote!(#attribute).to_string().replace(' ', "") == "#[cfg(test)]")
+}
+
+/// Turns the crate layout's feature gates into what one included file needs, since the
+/// including crate's features are not ours: `#[cfg(feature = "x")]` disappears for a chosen
+/// feature and becomes `#[cfg(any())]` (never) for the others; `#[cfg_attr(feature = "x",
+/// a)]` becomes `#[a]` or disappears.
+pub(crate) fn resolve_feature_gates(tokens: TokenStream, features: &[String]) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            TokenTree::Punct(hash) if hash.as_char() == '#' => {
+                let bang = match trees.peek() {
+                    Some(TokenTree::Punct(bang)) if bang.as_char() == '!' => trees.next(),
+                    _ => None,
+                };
+                match trees.peek() {
+                    Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => {
+                        let Some(TokenTree::Group(group)) = trees.next() else { unreachable!("peeked") };
+                        if let Some(replacement) = resolve_attribute(&group, features) {
+                            if !replacement.is_empty() {
+                                out.extend([TokenTree::Punct(hash)]);
+                                out.extend(bang);
+                                let mut bracket = Group::new(Delimiter::Bracket, replacement);
+                                bracket.set_span(group.span());
+                                out.extend([TokenTree::Group(bracket)]);
+                            }
+                        } else {
+                            out.extend([TokenTree::Punct(hash)]);
+                            out.extend(bang);
+                            let mut inner = Group::new(Delimiter::Bracket, resolve_feature_gates(group.stream(), features));
+                            inner.set_span(group.span());
+                            out.extend([TokenTree::Group(inner)]);
+                        }
+                    }
+                    _ => {
+                        out.extend([TokenTree::Punct(hash)]);
+                        out.extend(bang);
+                    }
+                }
+            }
+            TokenTree::Group(group) => {
+                let mut inner = Group::new(group.delimiter(), resolve_feature_gates(group.stream(), features));
+                inner.set_span(group.span());
+                out.extend([TokenTree::Group(inner)]);
+            }
+            other => out.extend([other]),
+        }
+    }
+    out
+}
+
+/// The new contents of a `cfg(feature = ..)` or `cfg_attr(feature = .., ..)` attribute
+/// (empty to drop it), or `None` for any other attribute.
+fn resolve_attribute(attribute: &Group, features: &[String]) -> Option<TokenStream> {
+    let mut parts = attribute.stream().into_iter();
+    let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(arguments)), None) = (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let mut arguments = arguments.stream().into_iter();
+    let (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(equals)), Some(TokenTree::Literal(value))) =
+        (arguments.next(), arguments.next(), arguments.next())
+    else {
+        return None;
+    };
+    if key != "feature" || equals.as_char() != '=' {
+        return None;
+    }
+    let feature = value.to_string().trim_matches('"').to_owned();
+    let enabled = features.contains(&feature);
+    if name == "cfg" {
+        let rest: Vec<TokenTree> = arguments.collect();
+        if !rest.is_empty() {
+            return None;
+        }
+        return Some(if enabled { TokenStream::new() } else { quote!(cfg(any())) });
+    }
+    if name != "cfg_attr" {
+        return None;
+    }
+    match arguments.next() {
+        Some(TokenTree::Punct(comma)) if comma.as_char() == ',' => {
+            Some(if enabled { arguments.collect() } else { TokenStream::new() })
+        }
+        _ => None,
+    }
 }
 
 /// Replaces the `crate` root of every path with `module_path`, leaving `pub(crate)` alone.
@@ -426,4 +542,37 @@ pub(crate) fn format_tokens(path: &str, tokens: TokenStream) -> Result<String> {
         source,
     })?;
     Ok(prettyplease::unparse(&file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve_feature_gates;
+    use quote::quote;
+
+    fn resolved(tokens: proc_macro2::TokenStream) -> String {
+        resolve_feature_gates(tokens, &["validation".to_owned()]).to_string()
+    }
+
+    #[test]
+    fn chosen_features_lose_their_gates_and_others_are_compiled_out() {
+        let tokens = quote! {
+            #[cfg(feature = "validation")] mod checks {}
+            #[cfg(feature = "http")] impl From<A> for B {}
+            #[cfg_attr(feature = "serde", derive(Serialize))]
+            #[cfg_attr(feature = "validation", allow(dead_code))]
+            struct S { #[cfg_attr(feature = "serde", serde(rename = "X"))] x: u8 }
+            #[cfg(test)] mod tests {}
+        };
+        assert_eq!(
+            resolved(tokens),
+            quote! {
+                mod checks {}
+                #[cfg(any())] impl From<A> for B {}
+                #[allow(dead_code)]
+                struct S { x: u8 }
+                #[cfg(test)] mod tests {}
+            }
+            .to_string()
+        );
+    }
 }

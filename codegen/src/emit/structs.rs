@@ -28,12 +28,25 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
         .has_sensitive_members()
         .then(|| emit_redacting_debug(&structure.rust_name, &structure.members, |m| m.sensitive));
     let builder_doc = format!(" Creates a new builder for [`{}`].", structure.rust_name);
+    let is_output = structure.role == crate::ir::StructureRole::Output;
+    let request_id_field = is_output.then(|| quote!(pub(crate) _request_id: ::std::option::Option<::std::string::String>,));
+    let request_id_impl = is_output.then(|| {
+        quote! {
+            impl crate::error::RequestId for #name {
+                fn request_id(&self) -> ::std::option::Option<&str> {
+                    self._request_id.as_deref()
+                }
+            }
+        }
+    });
     quote! {
         #doc
         #type_deprecated
         #[non_exhaustive]
         #derives
-        pub struct #name { #(#fields)* }
+        pub struct #name { #(#fields)* #request_id_field }
+
+        #request_id_impl
 
         impl #name {
             #(#getters)*

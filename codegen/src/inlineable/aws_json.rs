@@ -45,7 +45,7 @@ fn body_or_empty_object(body: &[u8]) -> &[u8] {
 /// Code, message and request id of an error response.
 ///
 /// The code comes from the `X-Amzn-Errortype` header if present, else the body's `code`,
-/// else its `__type`. The message comes from `message`, `Message` or `errorMessage`.
+/// else its `__type`. The message is the last of `message`, `Message` and `errorMessage` the body has.
 /// A body that is not a JSON object, or a response with no code, is [`Unhandled`].
 pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadata, Unhandled> {
     let mut meta = ErrorMetadata::new(response.status(), request_id(response));
@@ -104,7 +104,7 @@ pub(crate) fn unreadable_error(response: &HttpResponse<'_>, meta: ErrorMetadata,
     unhandled(response, meta, Some(format!("cannot read the {code} error body: {problem}")))
 }
 
-fn request_id(response: &HttpResponse<'_>) -> Option<String> {
+pub(crate) fn request_id(response: &HttpResponse<'_>) -> Option<String> {
     response.header("x-amzn-requestid").map(str::to_owned)
 }
 
@@ -120,15 +120,20 @@ struct ErrorBodyFields<'a> {
 fn error_body_fields(body: &[u8]) -> Result<ErrorBodyFields<'_>, JsonError> {
     let mut reader = JsonReader::new(body);
     let mut fields = ErrorBodyFields::default();
-    let mut messages: [Option<Cow<'_, str>>; 3] = [None, None, None];
+    // aws-sdk-rust keeps the last of the three spellings the body has; so do we.
+    let mut message: Option<Cow<'_, str>> = None;
     reader.begin_object()?;
     while let Some(key) = reader.next_key()? {
         let slot = match key.as_ref() {
             "code" => &mut fields.code,
             "__type" => &mut fields.type_name,
-            "message" => &mut messages[0],
-            "Message" => &mut messages[1],
-            "errorMessage" => &mut messages[2],
+            "message" | "Message" | "errorMessage" => {
+                // A null or a value of another type names no message and must not erase one.
+                if let Some(text) = reader.optional_str().or_else(|_| reader.skip_value().map(|()| None))? {
+                    message = Some(text);
+                }
+                continue;
+            }
             _ => {
                 reader.skip_value()?;
                 continue;
@@ -138,7 +143,7 @@ fn error_body_fields(body: &[u8]) -> Result<ErrorBodyFields<'_>, JsonError> {
         *slot = reader.optional_str().or_else(|_| reader.skip_value().map(|()| None))?;
     }
     reader.end()?;
-    fields.message = messages.into_iter().flatten().next().map(Cow::into_owned);
+    fields.message = message.map(Cow::into_owned);
     Ok(fields)
 }
 

@@ -251,6 +251,8 @@ impl<'a> JsonReader<'a> {
                 _ => return Err(self.unexpected("a timestamp string")),
             },
         };
+        // Servers may send RFC 3339 with an offset; Smithy clients accept it.
+        let format = if format == Format::DateTime { Format::DateTimeWithOffset } else { format };
         DateTime::from_str(&text, format)
             .map(Some)
             .map_err(|error| JsonError {

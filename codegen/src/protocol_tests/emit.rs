@@ -152,9 +152,17 @@ fn emit_response(case: &TestCase, response: &ResponseCase, paths: &Paths) -> Tok
     let operation = operation_path(case, paths);
     let fixture = response_tokens(&response.response, paths);
     let expected = value_tokens(&response.output, paths);
+    let root = &paths.root;
+    let request_id = match response.response.headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("x-amzn-requestid")) {
+        Some((_, value)) => quote!(::std::option::Option::Some(#value)),
+        None => quote!(::std::option::Option::None),
+    };
     quote! {
         let response = #fixture;
-        let output = #operation::parse_response(&response).expect("the response parses as the operation's output");
+        let mut output = #operation::parse_response(&response).expect("the response parses as the operation's output");
+        // The request id is response metadata, not a member, so params never hold it.
+        ::std::assert_eq!(#root::operation::RequestId::request_id(&output), #request_id);
+        output._request_id = ::std::option::Option::None;
         let expected = #expected;
         #support::assert_same(&output, &expected);
     }

@@ -38,4 +38,17 @@ mod tests {
         .unwrap_err();
         assert!(error.is_access_denied_exception());
     }
+
+    #[test]
+    fn included_bindings_validate_as_the_crate_layout_does() {
+        let short = RegisterWorkspaceDirectoryInput::builder().directory_id("d-1").build().unwrap();
+        let error = RegisterWorkspaceDirectory::serialize_validated_request(&short).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "2 constraint violations:\n  - DirectoryId: length must be at least 10, but is 3 (got \"d-1\")\n  \
+             - DirectoryId: must match the pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$ (got \"d-1\")"
+        );
+        let valid = RegisterWorkspaceDirectoryInput::builder().directory_id("d-1234567890").build().unwrap();
+        assert_eq!(valid.validate(), Ok(()));
+    }
 }

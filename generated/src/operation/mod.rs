@@ -3,3 +3,5 @@
 
 //! One module per operation.
 pub mod register_workspace_directory;
+#[allow(unused_imports)]
+pub use crate::error::RequestId;

@@ -31,9 +31,21 @@ impl Tenancy {
             Tenancy::Unknown(value) => value.as_str(),
         }
     }
-    /// Every value the model defines, in model order.
+    /// Every value the model defines, sorted (as aws-sdk-rust lists them).
     pub const fn values() -> &'static [&'static str] {
         &["DEDICATED", "SHARED"]
+    }
+    /// The variant for a value the model defines, or an error naming the value;
+    /// `From<&str>` keeps unknown values instead.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+        match Tenancy::from(value) {
+            Tenancy::Unknown(_) => {
+                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for Tenancy {

@@ -3,7 +3,7 @@
 
 /// Where user identities are managed.
 ///
-/// Build one from its wire value with `UserIdentityType::from("CUSTOMER_MANAGED")`; [`as_str`](Self::as_str) gives the wire value back.
+/// Build one from its wire value with `UserIdentityType::from("AWS_DIRECTORY_SERVICE")`; [`as_str`](Self::as_str) gives the wire value back.
 #[non_exhaustive]
 #[derive(
     ::std::clone::Clone,
@@ -15,12 +15,12 @@
     ::std::cmp::PartialOrd
 )]
 pub enum UserIdentityType {
-    /// In a directory the customer runs.
-    CustomerManaged,
     /// In AWS Directory Service.
     AwsDirectoryService,
     /// In AWS IAM Identity Center.
     AwsIamIdentityCenter,
+    /// In a directory the customer runs.
+    CustomerManaged,
     /// A value this version of the bindings does not know, kept exactly as received.
     Unknown(crate::primitives::UnknownVariantValue),
 }
@@ -28,23 +28,35 @@ impl UserIdentityType {
     /// The value as it is written on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            UserIdentityType::CustomerManaged => "CUSTOMER_MANAGED",
             UserIdentityType::AwsDirectoryService => "AWS_DIRECTORY_SERVICE",
             UserIdentityType::AwsIamIdentityCenter => "AWS_IAM_IDENTITY_CENTER",
+            UserIdentityType::CustomerManaged => "CUSTOMER_MANAGED",
             UserIdentityType::Unknown(value) => value.as_str(),
         }
     }
-    /// Every value the model defines, in model order.
+    /// Every value the model defines, sorted (as aws-sdk-rust lists them).
     pub const fn values() -> &'static [&'static str] {
-        &["CUSTOMER_MANAGED", "AWS_DIRECTORY_SERVICE", "AWS_IAM_IDENTITY_CENTER"]
+        &["AWS_DIRECTORY_SERVICE", "AWS_IAM_IDENTITY_CENTER", "CUSTOMER_MANAGED"]
+    }
+    /// The variant for a value the model defines, or an error naming the value;
+    /// `From<&str>` keeps unknown values instead.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+        match UserIdentityType::from(value) {
+            UserIdentityType::Unknown(_) => {
+                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for UserIdentityType {
     fn from(value: &str) -> Self {
         match value {
-            "CUSTOMER_MANAGED" => UserIdentityType::CustomerManaged,
             "AWS_DIRECTORY_SERVICE" => UserIdentityType::AwsDirectoryService,
             "AWS_IAM_IDENTITY_CENTER" => UserIdentityType::AwsIamIdentityCenter,
+            "CUSTOMER_MANAGED" => UserIdentityType::CustomerManaged,
             other => {
                 UserIdentityType::Unknown(
                     crate::primitives::UnknownVariantValue(other.to_owned()),

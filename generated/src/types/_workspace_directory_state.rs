@@ -3,7 +3,7 @@
 
 /// The registration state of a directory.
 ///
-/// Build one from its wire value with `WorkspaceDirectoryState::from("REGISTERING")`; [`as_str`](Self::as_str) gives the wire value back.
+/// Build one from its wire value with `WorkspaceDirectoryState::from("DEREGISTERED")`; [`as_str`](Self::as_str) gives the wire value back.
 #[non_exhaustive]
 #[derive(
     ::std::clone::Clone,
@@ -15,16 +15,16 @@
     ::std::cmp::PartialOrd
 )]
 pub enum WorkspaceDirectoryState {
-    /// Registration has started.
-    Registering,
-    /// Registration has finished.
-    Registered,
-    /// Deregistration has started.
-    Deregistering,
     /// Deregistration has finished.
     Deregistered,
+    /// Deregistration has started.
+    Deregistering,
     /// Registration failed.
     Error,
+    /// Registration has finished.
+    Registered,
+    /// Registration has started.
+    Registering,
     /// A value this version of the bindings does not know, kept exactly as received.
     Unknown(crate::primitives::UnknownVariantValue),
 }
@@ -32,27 +32,39 @@ impl WorkspaceDirectoryState {
     /// The value as it is written on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            WorkspaceDirectoryState::Registering => "REGISTERING",
-            WorkspaceDirectoryState::Registered => "REGISTERED",
-            WorkspaceDirectoryState::Deregistering => "DEREGISTERING",
             WorkspaceDirectoryState::Deregistered => "DEREGISTERED",
+            WorkspaceDirectoryState::Deregistering => "DEREGISTERING",
             WorkspaceDirectoryState::Error => "ERROR",
+            WorkspaceDirectoryState::Registered => "REGISTERED",
+            WorkspaceDirectoryState::Registering => "REGISTERING",
             WorkspaceDirectoryState::Unknown(value) => value.as_str(),
         }
     }
-    /// Every value the model defines, in model order.
+    /// Every value the model defines, sorted (as aws-sdk-rust lists them).
     pub const fn values() -> &'static [&'static str] {
-        &["REGISTERING", "REGISTERED", "DEREGISTERING", "DEREGISTERED", "ERROR"]
+        &["DEREGISTERED", "DEREGISTERING", "ERROR", "REGISTERED", "REGISTERING"]
+    }
+    /// The variant for a value the model defines, or an error naming the value;
+    /// `From<&str>` keeps unknown values instead.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+        match WorkspaceDirectoryState::from(value) {
+            WorkspaceDirectoryState::Unknown(_) => {
+                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for WorkspaceDirectoryState {
     fn from(value: &str) -> Self {
         match value {
-            "REGISTERING" => WorkspaceDirectoryState::Registering,
-            "REGISTERED" => WorkspaceDirectoryState::Registered,
-            "DEREGISTERING" => WorkspaceDirectoryState::Deregistering,
             "DEREGISTERED" => WorkspaceDirectoryState::Deregistered,
+            "DEREGISTERING" => WorkspaceDirectoryState::Deregistering,
             "ERROR" => WorkspaceDirectoryState::Error,
+            "REGISTERED" => WorkspaceDirectoryState::Registered,
+            "REGISTERING" => WorkspaceDirectoryState::Registering,
             other => {
                 WorkspaceDirectoryState::Unknown(
                     crate::primitives::UnknownVariantValue(other.to_owned()),

@@ -37,6 +37,29 @@ pub enum RegisterWorkspaceDirectoryError {
     Unhandled(crate::error::Unhandled),
 }
 impl RegisterWorkspaceDirectoryError {
+    /// An unhandled error wrapping `source`, for errors made by hand (in mocks and
+    /// tests) or raised outside the response, as aws-sdk-rust's `unhandled`.
+    pub fn unhandled(
+        source: impl ::std::convert::Into<
+            ::std::boxed::Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
+    ) -> Self {
+        RegisterWorkspaceDirectoryError::Unhandled(
+            crate::error::Unhandled::from_source(source.into()),
+        )
+    }
+    /// An unhandled error with only metadata: an error code this model does not know.
+    pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
+        RegisterWorkspaceDirectoryError::Unhandled(
+            crate::error::Unhandled::new(
+                meta,
+                ::std::option::Option::None,
+                ::std::string::String::new(),
+            ),
+        )
+    }
     /// Whether this is [`AccessDeniedException`](Self::AccessDeniedException).
     pub fn is_access_denied_exception(&self) -> bool {
         ::std::matches!(self, RegisterWorkspaceDirectoryError::AccessDeniedException(_))
@@ -201,9 +224,17 @@ impl ::std::error::Error for RegisterWorkspaceDirectoryError {
             RegisterWorkspaceDirectoryError::WorkspacesDefaultRoleNotFoundException(
                 error,
             ) => ::std::option::Option::Some(error),
-            RegisterWorkspaceDirectoryError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RegisterWorkspaceDirectoryError::Unhandled(error) => error.source_error(),
         }
+    }
+}
+impl crate::error::ProvideErrorMetadata for RegisterWorkspaceDirectoryError {
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        RegisterWorkspaceDirectoryError::meta(self)
+    }
+}
+impl crate::error::RequestId for RegisterWorkspaceDirectoryError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self.meta().request_id()
     }
 }

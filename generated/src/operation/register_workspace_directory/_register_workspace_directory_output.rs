@@ -9,6 +9,12 @@ pub struct RegisterWorkspaceDirectoryOutput {
     pub directory_id: ::std::option::Option<::std::string::String>,
     /// Where the registration stands.
     pub state: ::std::option::Option<crate::types::WorkspaceDirectoryState>,
+    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+}
+impl crate::error::RequestId for RegisterWorkspaceDirectoryOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl RegisterWorkspaceDirectoryOutput {
     /// The directory that is being registered.
@@ -39,6 +45,7 @@ impl RegisterWorkspaceDirectoryOutput {
 pub struct RegisterWorkspaceDirectoryOutputBuilder {
     pub(crate) directory_id: ::std::option::Option<::std::string::String>,
     pub(crate) state: ::std::option::Option<crate::types::WorkspaceDirectoryState>,
+    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
 }
 impl RegisterWorkspaceDirectoryOutputBuilder {
     /// The directory that is being registered.
@@ -89,6 +96,7 @@ impl RegisterWorkspaceDirectoryOutputBuilder {
         RegisterWorkspaceDirectoryOutput {
             directory_id: self.directory_id,
             state: self.state,
+            _request_id: self._request_id,
         }
     }
 }

@@ -20,6 +20,10 @@ pub mod builders;
 )]
 pub struct RegisterWorkspaceDirectory;
 impl RegisterWorkspaceDirectory {
+    /// The operation, as aws-sdk-rust's operation types are made.
+    pub fn new() -> Self {
+        Self
+    }
     /// Serializes `input` as an awsJson request: `POST /` with `Content-Type: application/x-amz-json-1.1`, `X-Amz-Target: WorkspacesService.RegisterWorkspaceDirectory`, `Content-Length`, and the members that are set as a compact JSON object.
     pub fn serialize_request(
         input: &RegisterWorkspaceDirectoryInput,
@@ -62,15 +66,15 @@ impl RegisterWorkspaceDirectory {
                 crate::protocol_serde::de_register_workspace_directory_error(response),
             );
         }
-        crate::aws_json::read_whole_body(
+        let mut output = crate::aws_json::read_whole_body(
                 response.body(),
                 crate::protocol_serde::de_register_workspace_directory_output,
             )
-            .map_err(|problem| {
-                RegisterWorkspaceDirectoryError::Unhandled(
-                    crate::aws_json::unreadable_output(response, &problem),
-                )
-            })
+            .map_err(|problem| RegisterWorkspaceDirectoryError::Unhandled(
+                crate::aws_json::unreadable_output(response, &problem),
+            ))?;
+        output._request_id = crate::aws_json::request_id(response);
+        ::std::result::Result::Ok(output)
     }
 }
 pub use self::_register_workspace_directory_error::RegisterWorkspaceDirectoryError;

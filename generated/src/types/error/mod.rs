@@ -11,6 +11,7 @@ mod _resource_limit_exceeded_exception;
 mod _resource_not_found_exception;
 mod _unsupported_network_configuration_exception;
 mod _workspaces_default_role_not_found_exception;
+pub mod builders;
 pub use self::_access_denied_exception::AccessDeniedException;
 pub use self::_invalid_parameter_values_exception::InvalidParameterValuesException;
 pub use self::_invalid_resource_state_exception::InvalidResourceStateException;
