@@ -18,7 +18,8 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
         let field = ident(&member.field);
         let ty = field_type(member);
         let doc = member_doc(member);
-        quote! { #doc pub #field: #ty, }
+        let serde = super::serde::field_attrs(member);
+        quote! { #doc #serde pub #field: #ty, }
     });
     let getters = error.members.iter().map(emit_getter);
     let message_from_meta = (!error.has_member_named_message()).then(|| {
@@ -43,12 +44,15 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
         quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
     };
     let debug = sensitive.then(|| emit_redacting_debug(type_name, &error.members, |m| m.sensitive));
+    let (serde_derive, serde_skip) = (super::serde::derive_attr(), super::serde::skipped_field_attr());
     quote! {
         #doc
         #[non_exhaustive]
         #derives
+        #serde_derive
         pub struct #name {
             #(#fields)*
+            #serde_skip
             pub(crate) meta: crate::error::ErrorMetadata,
         }
 

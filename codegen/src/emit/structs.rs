@@ -15,7 +15,8 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
         let ty = field_type(member);
         let doc = member_doc(member);
         let deprecated = deprecated_attr(&member.deprecated);
-        quote! { #doc #deprecated pub #field: #ty, }
+        let serde = super::serde::field_attrs(member);
+        quote! { #doc #deprecated #serde pub #field: #ty, }
     });
     let type_deprecated = deprecated_attr(&structure.deprecated);
     let getters = structure.members.iter().map(emit_getter);
@@ -27,12 +28,14 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
     let debug = structure
         .has_sensitive_members()
         .then(|| emit_redacting_debug(&structure.rust_name, &structure.members, |m| m.sensitive));
+    let serde_derive = super::serde::derive_attr();
     let builder_doc = format!(" Creates a new builder for [`{}`].", structure.rust_name);
     quote! {
         #doc
         #type_deprecated
         #[non_exhaustive]
         #derives
+        #serde_derive
         pub struct #name { #(#fields)* }
 
         impl #name {
