@@ -300,6 +300,19 @@ pub(crate) struct List<A>(PhantomData<A>);
 /// A `HashMap` whose values are written by `A`.
 pub(crate) struct Map<A>(PhantomData<A>);
 
+/// A document member that is set, possibly to `null`: only a member left out is `None`.
+pub(crate) struct SetDocument;
+
+impl Adapter<Option<Document>> for SetDocument {
+    fn serialize_value<S: Serializer>(value: &Option<Document>, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Document>, D::Error> {
+        Document::deserialize(deserializer).map(Some)
+    }
+}
+
 /// The `serialize` and `deserialize` functions `#[serde(with = ...)]` calls, and `wrap` and
 /// `seed` for a value inside a hand-written impl.
 macro_rules! with_functions {
@@ -338,7 +351,7 @@ macro_rules! with_functions {
     )*};
 }
 
-with_functions!(Float, EpochSeconds, Rfc3339, HttpDate, Optional<A>, List<A>, Map<A>);
+with_functions!(SetDocument, Float, EpochSeconds, Rfc3339, HttpDate, Optional<A>, List<A>, Map<A>);
 
 /// A value that serializes through the adapter `A`.
 pub(crate) struct Wrapped<'a, A, T>(&'a T, PhantomData<A>);

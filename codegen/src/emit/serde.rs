@@ -30,7 +30,12 @@ pub(crate) fn field_attrs(member: &MemberIr) -> TokenStream {
         args.push(quote!(default));
         args.push(quote!(skip_serializing_if = "::std::option::Option::is_none"));
     }
-    let adapter = adapter(&member.ty).map(|adapter| if member.optional { Adapter::Optional(Box::new(adapter)) } else { adapter });
+    let adapter = match adapter(&member.ty) {
+        Some(adapter) if member.optional => Some(Adapter::Optional(Box::new(adapter))),
+        // A set document may be `null`: only a member left out is `None`.
+        None if member.optional && member.ty == RustType::Document => Some(Adapter::SetDocument),
+        adapter => adapter,
+    };
     if let Some(adapter) = adapter {
         let path = adapter.expression_path();
         args.push(quote!(with = #path));
@@ -67,7 +72,9 @@ pub(crate) fn enum_impls(en: &EnumIr) -> TokenStream {
 }
 
 /// A union is an object with its one member set, `{"Member": value}`; a member targeting
-/// `smithy.api#Unit` holds `{}`, and `Unknown` is written as `{}` and read back from it.
+/// `smithy.api#Unit` holds `{}`, and `Unknown` is written as `{}` and read back from it. A
+/// `null` member is no member set, as the awsJson reader has it, except for a document
+/// member, whose `null` is the document `null`.
 pub(crate) fn union_impls(union: &UnionIr) -> TokenStream {
     let name = ident(&union.rust_name);
     let type_name = &union.rust_name;
@@ -93,6 +100,14 @@ pub(crate) fn union_impls(union: &UnionIr) -> TokenStream {
         let variant_name = ident(&variant.name);
         let key = &variant.wire_name;
         match &variant.ty {
+            Some(RustType::Document) => {
+                let document = type_tokens(&RustType::Document);
+                quote! {
+                    #key => ::std::option::Option::Some(
+                        #name::#variant_name(map.next_value::<#document>()?)
+                    ),
+                }
+            }
             Some(ty) => match adapter(ty) {
                 Some(adapter) => {
                     let adapter = Adapter::Optional(Box::new(adapter)).tokens();
@@ -156,6 +171,8 @@ fn support_path() -> TokenStream {
 /// the Rust type would write them differently from awsJson.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Adapter {
+    /// An `Option<Document>` whose `null` is `Some(Document::Null)`.
+    SetDocument,
     Float,
     Rfc3339,
     HttpDate,
@@ -224,6 +241,7 @@ impl Adapter {
 
     fn parts(&self) -> (&'static str, Option<&Adapter>) {
         match self {
+            Adapter::SetDocument => ("SetDocument", None),
             Adapter::Float => ("Float", None),
             Adapter::Rfc3339 => ("Rfc3339", None),
             Adapter::HttpDate => ("HttpDate", None),

@@ -297,6 +297,19 @@ pub(crate) struct List<A>(PhantomData<A>);
 /// A `HashMap` whose values are written by `A`.
 pub(crate) struct Map<A>(PhantomData<A>);
 
+/// A document member that is set, possibly to `null`: only a member left out is `None`.
+pub(crate) struct SetDocument;
+
+impl Adapter<Option<Document>> for SetDocument {
+    fn serialize_value<S: Serializer>(value: &Option<Document>, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Document>, D::Error> {
+        Document::deserialize(deserializer).map(Some)
+    }
+}
+
 /// The `serialize` and `deserialize` functions `#[serde(with = ...)]` calls, and `wrap` and
 /// `seed` for a value inside a hand-written impl.
 macro_rules! with_functions {
@@ -335,7 +348,7 @@ macro_rules! with_functions {
     )*};
 }
 
-with_functions!(Float, EpochSeconds, Rfc3339, HttpDate, Optional<A>, List<A>, Map<A>);
+with_functions!(SetDocument, Float, EpochSeconds, Rfc3339, HttpDate, Optional<A>, List<A>, Map<A>);
 
 /// A value that serializes through the adapter `A`.
 pub(crate) struct Wrapped<'a, A, T>(&'a T, PhantomData<A>);
@@ -735,6 +748,8 @@ mod tests {
         deadlines: Option<HashMap<String, DateTime>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         epoch: Option<DateTime>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "SetDocument")]
+        document: Option<Document>,
     }
 
     fn round_trip<T: Serialize + DeserializeOwned>(value: &T) -> (Value, T) {
@@ -751,6 +766,7 @@ mod tests {
             moments: Some(vec![Some(t), None]),
             deadlines: Some(HashMap::from([("a".to_owned(), DateTime::from_secs(0))])),
             epoch: Some(t),
+            document: Some(Document::Null),
         };
         let (json, back) = round_trip(&sample);
         assert_eq!(
@@ -760,10 +776,11 @@ mod tests {
                 "moments": ["2024-02-29T12:30:05.25Z", null],
                 "deadlines": {"a": "Thu, 01 Jan 1970 00:00:00 GMT"},
                 "epoch": 1_709_209_805.25,
+                "document": null,
             })
         );
         assert_eq!(back, sample);
-        let empty = Sample { ratio: None, moments: None, deadlines: None, epoch: None };
+        let empty = Sample { ratio: None, moments: None, deadlines: None, epoch: None, document: None };
         assert_eq!(round_trip(&empty), (json!({}), empty));
     }
 
