@@ -16,7 +16,7 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
         let doc = member_doc(member);
         let deprecated = deprecated_attr(&member.deprecated);
         let serde = super::serde::field_attrs(member);
-        quote! { #doc #deprecated #serde pub #field: #ty, }
+        quote! { #doc #serde #deprecated pub #field: #ty, }
     });
     let type_deprecated = deprecated_attr(&structure.deprecated);
     let getters = structure.members.iter().map(emit_getter);
