@@ -18,7 +18,9 @@ use std::fmt;
 use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::de::{
+    DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor,
+};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -469,7 +471,8 @@ impl Adapter<DateTime> for EpochSeconds {
             }
 
             fn visit_u64<E: serde::de::Error>(self, seconds: u64) -> Result<DateTime, E> {
-                let seconds = i64::try_from(seconds).map_err(|_| E::invalid_value(Unexpected::Unsigned(seconds), &self))?;
+                let seconds =
+                    i64::try_from(seconds).map_err(|_| E::invalid_value(Unexpected::Unsigned(seconds), &self))?;
                 Ok(DateTime::from_secs(seconds))
             }
 

@@ -15,7 +15,9 @@ use std::fmt;
 use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::de::{
+    DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor,
+};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -466,7 +468,8 @@ impl Adapter<DateTime> for EpochSeconds {
             }
 
             fn visit_u64<E: serde::de::Error>(self, seconds: u64) -> Result<DateTime, E> {
-                let seconds = i64::try_from(seconds).map_err(|_| E::invalid_value(Unexpected::Unsigned(seconds), &self))?;
+                let seconds =
+                    i64::try_from(seconds).map_err(|_| E::invalid_value(Unexpected::Unsigned(seconds), &self))?;
                 Ok(DateTime::from_secs(seconds))
             }
 
@@ -851,7 +854,10 @@ mod tests {
         let document: Document = serde_json::from_value(value.clone()).unwrap();
         let Document::Object(members) = &document else { panic!("{document:?}") };
         assert_eq!(members["a"], Document::Number(Number::PosInt(u64::MAX)));
-        assert_eq!(serde_json::to_string(&document).unwrap(), r#"{"a":18446744073709551615,"b":[1,-2,2.5,"x",true,null,{}]}"#);
+        assert_eq!(
+            serde_json::to_string(&document).unwrap(),
+            r#"{"a":18446744073709551615,"b":[1,-2,2.5,"x",true,null,{}]}"#
+        );
         assert_eq!(round_trip(&document), (value, document));
         let nan = Document::Number(Number::Float(f64::NAN));
         assert_eq!(serde_json::to_value(nan).unwrap(), json!("NaN"));
