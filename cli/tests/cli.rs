@@ -173,6 +173,8 @@ fn the_manifest_names_the_crate_and_declares_its_features() {
     assert!(manifest.contains("\n[package]\nname = \"workspaces-bindings\"\n"), "{manifest}");
     assert!(!manifest.contains("workspace = true"), "{manifest}");
     assert!(manifest.contains("\nvalidation = [\"dep:regex-lite\"]\n"), "{manifest}");
+    assert!(manifest.contains("\nserde = [\"dep:serde\"]\n"), "{manifest}");
+    assert!(manifest.contains("\nserde = { version = \"1\", optional = true, features = [\"derive\"] }\n"), "{manifest}");
     assert!(!manifest.contains("miniz_oxide"), "WorkSpaces compresses nothing: {manifest}");
 
     let renamed = [&args[..], &["--crate-name", "my-workspaces"]].concat();
@@ -192,14 +194,15 @@ fn a_hand_maintained_manifest_is_left_alone_and_checked() {
     let args = ["generate", "--model", model.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
     let output = bindgen(&args);
     assert!(output.status.success());
-    assert!(text(&output.stderr).contains("is maintained by hand and lacks feature `http`, dependency `http`"), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("is maintained by hand and lacks feature `http`, feature `serde`, dependency `http`, dependency `serde`"), "{}", text(&output.stderr));
     assert_eq!(std::fs::read_to_string(&manifest).unwrap(), mine);
 
     let check = bindgen(&[&args[..], &["--check"]].concat());
     assert_eq!(check.status.code(), Some(1));
     assert_eq!(
         text(&check.stdout),
-        "Cargo.toml is maintained by hand (it has no @generated header) and lacks feature `http`, dependency `http`\n"
+        "Cargo.toml is maintained by hand (it has no @generated header) and lacks feature `http`, feature `serde`, \
+         dependency `http`, dependency `serde`\n"
     );
 }
 

@@ -63,6 +63,8 @@ mod json_writer;
 pub mod operation;
 pub mod primitives;
 mod protocol_serde;
+#[cfg(feature = "serde")]
+mod serde_support;
 pub mod types;
 #[cfg(feature = "validation")]
 pub mod validation;

@@ -11,7 +11,8 @@ use all_shapes_bindings::operation::get_everything::GetEverything;
 use all_shapes_bindings::operation::put_everything::{PutEverything, PutEverythingInput};
 use all_shapes_bindings::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document, Format, Number};
 use all_shapes_bindings::types::{
-    Box as BoxShape, CapitalSelf, Circle, Color, Everything, Figure, Keywords, Option as OptionShape, TreeNode,
+    Box as BoxShape, CapitalSelf, Circle, Color, Everything, Figure, Keywords, Measure, Option as OptionShape, Series,
+    TreeNode,
 };
 use base64::Engine as _;
 use proptest::prelude::*;
@@ -224,6 +225,52 @@ fn unknown_union_members_are_kept_as_unknown() {
     let back = read(&json!({"Figure": {"Hexagon": {"Sides": 6}}}));
     assert!(back.figure().unwrap().is_unknown());
     assert_eq!(written(back)["Figure"], json!({}), "Unknown writes no member");
+}
+
+#[test]
+fn floats_and_timestamps_inside_lists_maps_and_unions() {
+    let instant = DateTime::from_secs_and_nanos(951_827_696, 125_000_000); // 2000-02-29T12:34:56.125Z
+    let series = Series::builder()
+        .ratios(0.5)
+        .ratios(f32::NAN)
+        .readings(None)
+        .readings(Some(f64::NEG_INFINITY))
+        .weights("w", 2.5)
+        .grid(vec![f32::INFINITY])
+        .epochs(instant)
+        .moments(instant)
+        .deadlines("due", Some(instant))
+        .deadlines("never", None)
+        .measure(Measure::Window(vec![DateTime::from_secs(0)]))
+        .build();
+    let (json, back) = round_trip(Everything::builder().series(series).build());
+    assert_eq!(
+        json["Series"],
+        json!({
+            "Ratios": [0.5, "NaN"],
+            "Readings": [null, "-Infinity"],
+            "Weights": {"w": 2.5},
+            "Grid": [["Infinity"]],
+            "Epochs": [951_827_696.125],
+            "Moments": ["2000-02-29T12:34:56.125Z"],
+            "Deadlines": {"due": "Tue, 29 Feb 2000 12:34:56.125 GMT", "never": null},
+            "Measure": {"Window": ["Thu, 01 Jan 1970 00:00:00 GMT"]},
+        })
+    );
+    let back = back.series().unwrap();
+    assert!(back.ratios()[0] == 0.5 && back.ratios()[1].is_nan());
+    assert_eq!((back.readings(), back.grid()), ([None, Some(f64::NEG_INFINITY)].as_slice(), [vec![f32::INFINITY]].as_slice()));
+    assert_eq!((back.epochs(), back.moments()), ([instant].as_slice(), [instant].as_slice()));
+    assert_eq!(back.deadlines().unwrap()["due"], Some(instant));
+    for (measure, expected) in [
+        (Measure::Scalar(-0.25), json!({"Scalar": -0.25})),
+        (Measure::At(instant), json!({"At": "2000-02-29T12:34:56.125Z"})),
+        (Measure::Since(DateTime::from_secs(-1)), json!({"Since": -1})),
+    ] {
+        let (json, back) = round_trip(Everything::builder().series(Series::builder().measure(measure.clone()).build()).build());
+        assert_eq!(json["Series"]["Measure"], expected);
+        assert_eq!(back.series().unwrap().measure(), Some(&measure));
+    }
 }
 
 #[test]

@@ -28,6 +28,7 @@ pub(crate) fn emit_enum(en: &EnumIr) -> TokenStream {
             }
         }
     });
+    let serde = super::serde::enum_impls(en);
     let example = en.variants.first().map(|v| v.value.as_str()).unwrap_or_default();
     let usage_doc = format!(
         " Build one from its wire value with `{}::from(\"{example}\")`; [`as_str`](Self::as_str) gives the wire value back.",
@@ -100,5 +101,6 @@ pub(crate) fn emit_enum(en: &EnumIr) -> TokenStream {
         }
 
         #redacted_debug
+        #serde
     }
 }

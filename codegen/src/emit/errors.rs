@@ -19,7 +19,8 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
         let field = ident(&member.field);
         let ty = field_type(member);
         let doc = member_doc(member);
-        quote! { #doc pub #field: #ty, }
+        let serde = super::serde::field_attrs(member);
+        quote! { #doc #serde pub #field: #ty, }
     });
     let getters = error.members.iter().map(emit_getter);
     let message_from_meta = (!error.has_member_named_message()).then(|| {
@@ -48,14 +49,17 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
     let builder = ident(&error.builder_name);
     let builder_doc = format!(" Creates a new builder for [`{type_name}`], for errors made by hand (in mocks and tests).");
     let builder_tokens = emit_builder(error);
+    let (serde_derive, serde_skip) = (super::serde::derive_attr(), super::serde::skipped_field_attr());
     quote! {
         #builder_tokens
 
         #doc
         #[non_exhaustive]
         #derives
+        #serde_derive
         pub struct #name {
             #(#fields)*
+            #serde_skip
             pub(crate) meta: crate::error::ErrorMetadata,
         }
 

@@ -41,6 +41,11 @@ impl Requirements {
                 spec: r#"{ version = "0.1", optional = true }"#,
                 doc: "",
             },
+            Dependency {
+                name: "serde",
+                spec: r#"{ version = "1", optional = true, features = ["derive"] }"#,
+                doc: "",
+            },
         ];
         if krate.operations.iter().any(|operation| operation.gzip_requests) {
             dependencies.push(Dependency {
@@ -57,6 +62,11 @@ impl Requirements {
                     name: "http",
                     enables: &["dep:http"],
                     doc: "# Conversions to `http::Request<Vec<u8>>` and from `http::Response`.\n",
+                },
+                Feature {
+                    name: "serde",
+                    enables: &["dep:serde"],
+                    doc: "# `serde::Serialize` and `Deserialize` for every generated type, in the awsJson JSON form.\n",
                 },
                 Feature {
                     name: "validation",

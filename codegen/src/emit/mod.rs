@@ -8,6 +8,7 @@ mod errors;
 pub mod manifest;
 mod operation;
 pub mod output;
+mod serde;
 mod serializer;
 mod structs;
 mod unions;

@@ -15,7 +15,8 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
         let ty = field_type(member);
         let doc = member_doc(member);
         let deprecated = deprecated_attr(&member.deprecated);
-        quote! { #doc #deprecated pub #field: #ty, }
+        let serde = super::serde::field_attrs(member);
+        quote! { #doc #serde #deprecated pub #field: #ty, }
     });
     let type_deprecated = deprecated_attr(&structure.deprecated);
     let getters = structure.members.iter().map(emit_getter);
@@ -27,9 +28,11 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
     let debug = structure
         .has_sensitive_members()
         .then(|| emit_redacting_debug(&structure.rust_name, &structure.members, |m| m.sensitive));
+    let serde_derive = super::serde::derive_attr();
     let builder_doc = format!(" Creates a new builder for [`{}`].", structure.rust_name);
     let is_output = structure.role == crate::ir::StructureRole::Output;
-    let request_id_field = is_output.then(|| quote!(pub(crate) _request_id: ::std::option::Option<::std::string::String>,));
+    let serde_skip = super::serde::skipped_field_attr();
+    let request_id_field = is_output.then(|| quote!(#serde_skip pub(crate) _request_id: ::std::option::Option<::std::string::String>,));
     let request_id_impl = is_output.then(|| {
         quote! {
             impl crate::error::RequestId for #name {
@@ -44,6 +47,7 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
         #type_deprecated
         #[non_exhaustive]
         #derives
+        #serde_derive
         pub struct #name { #(#fields)* #request_id_field }
 
         #request_id_impl

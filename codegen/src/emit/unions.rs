@@ -74,6 +74,7 @@ pub(crate) fn emit_union(union: &UnionIr) -> TokenStream {
             }
         }
     });
+    let serde = super::serde::union_impls(union);
     quote! {
         #doc
         #type_deprecated
@@ -97,5 +98,6 @@ pub(crate) fn emit_union(union: &UnionIr) -> TokenStream {
         }
 
         #debug
+        #serde
     }
 }

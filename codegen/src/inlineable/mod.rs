@@ -77,6 +77,13 @@ pub const INLINEABLES: &[Inlineable] = &[
         source: include_str!("primitives.rs"),
     },
     Inlineable {
+        module: "serde_support",
+        public: false,
+        feature: Some("serde"),
+        for_compression: false,
+        source: include_str!("serde_support.rs"),
+    },
+    Inlineable {
         module: "validation",
         public: true,
         feature: Some("validation"),
@@ -107,6 +114,8 @@ mod json_writer;
 #[cfg(test)]
 #[allow(dead_code)]
 mod primitives;
+#[cfg(test)]
+mod serde_support;
 #[cfg(test)]
 #[allow(dead_code)]
 mod validation;

@@ -15,9 +15,10 @@ pub fn workspace() -> PathBuf {
 pub fn scratch_manifest(name: &str) -> String {
     format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
-         [features]\ndefault = [\"validation\"]\nhttp = [\"dep:http\"]\nvalidation = [\"dep:regex-lite\"]\n\n\
+         [features]\ndefault = [\"validation\"]\nhttp = [\"dep:http\"]\nserde = [\"dep:serde\"]\nvalidation = [\"dep:regex-lite\"]\n\n\
          [dependencies]\nhttp = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\
-         regex-lite = {{ version = \"0.1\", optional = true }}\nminiz_oxide = \"0.9\"\n\n\
+         regex-lite = {{ version = \"0.1\", optional = true }}\nminiz_oxide = \"0.9\"\n\
+         serde = {{ version = \"1\", optional = true, features = [\"derive\"] }}\n\n\
          [workspace]\n"
     )
 }

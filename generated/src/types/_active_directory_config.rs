@@ -4,10 +4,13 @@
 /// The domain and service account WorkSpaces uses to join an Active Directory.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ActiveDirectoryConfig {
     /// The fully qualified domain name, such as `corp.example.com`.
+    #[cfg_attr(feature = "serde", serde(rename = "DomainName"))]
     pub domain_name: ::std::string::String,
     /// The ARN of the Secrets Manager secret that holds the service account's credentials.
+    #[cfg_attr(feature = "serde", serde(rename = "ServiceAccountSecretArn"))]
     pub service_account_secret_arn: ::std::string::String,
 }
 impl ActiveDirectoryConfig {

@@ -4,10 +4,20 @@
 /// A key and optional value attached to a resource.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// The tag's key.
+    #[cfg_attr(feature = "serde", serde(rename = "Key"))]
     pub key: ::std::string::String,
     /// The tag's value, if any.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Value",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Tag {

@@ -4,28 +4,117 @@
 /// What to register and how.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RegisterWorkspaceDirectoryInput {
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DirectoryId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub directory_id: ::std::option::Option<::std::string::String>,
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SubnetIds",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether to turn on Amazon WorkDocs for the directory. Asking for it in a Region without WorkDocs fails with `OperationNotSupportedException`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableWorkDocs",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub enable_work_docs: ::std::option::Option<bool>,
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableSelfService",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub enable_self_service: ::std::option::Option<bool>,
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Tenancy",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub tenancy: ::std::option::Option<crate::types::Tenancy>,
     /// Tags to attach to the registered directory.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Tags",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// A name for the registered directory.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "WorkspaceDirectoryName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub workspace_directory_name: ::std::option::Option<::std::string::String>,
     /// A description of the registered directory.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "WorkspaceDirectoryDescription",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub workspace_directory_description: ::std::option::Option<::std::string::String>,
     /// Where the identities of the directory's users are managed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "UserIdentityType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub user_identity_type: ::std::option::Option<crate::types::UserIdentityType>,
     /// Whether the directory serves personal WorkSpaces or pools.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "WorkspaceType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub workspace_type: ::std::option::Option<crate::types::WorkspaceType>,
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ActiveDirectoryConfig",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub active_directory_config: ::std::option::Option<
         crate::types::ActiveDirectoryConfig,
     >,

@@ -4,11 +4,29 @@
 /// The outcome of a registration request.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RegisterWorkspaceDirectoryOutput {
     /// The directory that is being registered.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DirectoryId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub directory_id: ::std::option::Option<::std::string::String>,
     /// Where the registration stands.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "State",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub state: ::std::option::Option<crate::types::WorkspaceDirectoryState>,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) _request_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::error::RequestId for RegisterWorkspaceDirectoryOutput {

@@ -85,11 +85,29 @@ impl OperationNotSupportedExceptionBuilder {
 /// The action is not supported for this resource or configuration.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct OperationNotSupportedException {
     /// Why the action is not supported.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "message",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// A code for the reason the action is not supported.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "reason",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub reason: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl OperationNotSupportedException {

@@ -61,9 +61,19 @@ impl ResourceLimitExceededExceptionBuilder {
 /// The account has reached its quota for this kind of resource.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResourceLimitExceededException {
     /// Which quota was reached.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "message",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub message: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ResourceLimitExceededException {

@@ -85,11 +85,29 @@ impl ResourceNotFoundExceptionBuilder {
 /// A resource the request names could not be found.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResourceNotFoundException {
     /// Which resource was not found.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "message",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// The identifier of the missing resource.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ResourceId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub resource_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ResourceNotFoundException {

@@ -61,9 +61,19 @@ impl UnsupportedNetworkConfigurationExceptionBuilder {
 /// The network configuration cannot be used, for example because the subnets are in unsupported Availability Zones.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UnsupportedNetworkConfigurationException {
     /// A human-readable description of an error.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "message",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
     pub message: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl UnsupportedNetworkConfigurationException {
