@@ -231,26 +231,20 @@ impl DateTime {
                 )));
             }
         }
-        // As aws-smithy-types formats: RFC 3339 to the microsecond, HTTP dates to the second.
-        let text = match format {
-            Format::DateTime | Format::DateTimeWithOffset => {
-                DateTime::from_secs_and_nanos(self.seconds, self.nanos / 1000 * 1000).format_text(format)
-            }
-            Format::HttpDate => DateTime::from_secs(self.seconds).format_text(format),
-            Format::EpochSeconds => self.format_text(format),
-        };
-        Ok(text)
+        Ok(self.format_text(format))
     }
 
-    /// Writes the instant in `format`, whatever its year, to the nanosecond (the serializers'
-    /// form, unchanged since the wire tests were written against it).
+    /// Writes the instant in `format`, whatever its year (the serializers' form). It is the
+    /// text aws-sdk-rust puts on the wire: RFC 3339 to the microsecond, HTTP dates to the
+    /// second, epoch seconds to the nanosecond.
     pub(crate) fn format_text(&self, format: Format) -> String {
         match format {
             Format::EpochSeconds => self.epoch_seconds_text(),
             Format::DateTime | Format::DateTimeWithOffset => {
                 let (year, month, day) = civil_from_days(self.seconds.div_euclid(86_400));
                 let (hour, minute, second) = self.time_of_day();
-                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{}Z", self.fraction_text())
+                let micros = DateTime::from_secs_and_nanos(0, self.nanos / 1000 * 1000).fraction_text();
+                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{micros}Z")
             }
             Format::HttpDate => {
                 let days = self.seconds.div_euclid(86_400);
@@ -258,10 +252,7 @@ impl DateTime {
                 let (hour, minute, second) = self.time_of_day();
                 let weekday = DAYS[days.rem_euclid(7) as usize];
                 let month = MONTHS[month as usize - 1];
-                format!(
-                    "{weekday}, {day:02} {month} {year:04} {hour:02}:{minute:02}:{second:02}{} GMT",
-                    self.fraction_text()
-                )
+                format!("{weekday}, {day:02} {month} {year:04} {hour:02}:{minute:02}:{second:02} GMT")
             }
         }
     }

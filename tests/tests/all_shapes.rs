@@ -253,7 +253,7 @@ fn floats_and_timestamps_inside_lists_maps_and_unions() {
             "Grid": [["Infinity"]],
             "Epochs": [951_827_696.125],
             "Moments": ["2000-02-29T12:34:56.125Z"],
-            "Deadlines": {"due": "Tue, 29 Feb 2000 12:34:56.125 GMT", "never": null},
+            "Deadlines": {"due": "Tue, 29 Feb 2000 12:34:56 GMT", "never": null},
             "Measure": {"Window": ["Thu, 01 Jan 1970 00:00:00 GMT"]},
         })
     );
@@ -261,7 +261,8 @@ fn floats_and_timestamps_inside_lists_maps_and_unions() {
     assert!(back.ratios()[0] == 0.5 && back.ratios()[1].is_nan());
     assert_eq!((back.readings(), back.grid()), ([None, Some(f64::NEG_INFINITY)].as_slice(), [vec![f32::INFINITY]].as_slice()));
     assert_eq!((back.epochs(), back.moments()), ([instant].as_slice(), [instant].as_slice()));
-    assert_eq!(back.deadlines().unwrap()["due"], Some(instant));
+    // HTTP dates carry whole seconds (as aws-sdk-rust writes them), so the 125 ms are gone.
+    assert_eq!(back.deadlines().unwrap()["due"], Some(DateTime::from_secs(951_827_696)));
     for (measure, expected) in [
         (Measure::Scalar(-0.25), json!({"Scalar": -0.25})),
         (Measure::At(instant), json!({"At": "2000-02-29T12:34:56.125Z"})),

@@ -192,6 +192,18 @@ mod tests {
     }
 
     #[test]
+    fn the_last_message_spelling_in_the_body_wins_and_null_erases_nothing() {
+        let message = |body: &'static [u8]| {
+            let meta = error_metadata(&HttpResponse::new(400, body)).unwrap();
+            meta.message().map(str::to_owned)
+        };
+        assert_eq!(message(br#"{"__type":"E","message":"a","Message":"b"}"#).as_deref(), Some("b"));
+        assert_eq!(message(br#"{"__type":"E","Message":"b","message":"a"}"#).as_deref(), Some("a"));
+        assert_eq!(message(br#"{"__type":"E","errorMessage":"c","message":"a","Message":null}"#).as_deref(), Some("a"));
+        assert_eq!(message(br#"{"__type":"E","message":7}"#), None);
+    }
+
+    #[test]
     fn unreadable_bodies_are_unhandled_with_an_excerpt() {
         let html = HttpResponse::new(500, b"<html><body>Internal Server Error</body></html>");
         let error = error_metadata(&html).unwrap_err();

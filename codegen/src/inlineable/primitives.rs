@@ -228,26 +228,20 @@ impl DateTime {
                 )));
             }
         }
-        // As aws-smithy-types formats: RFC 3339 to the microsecond, HTTP dates to the second.
-        let text = match format {
-            Format::DateTime | Format::DateTimeWithOffset => {
-                DateTime::from_secs_and_nanos(self.seconds, self.nanos / 1000 * 1000).format_text(format)
-            }
-            Format::HttpDate => DateTime::from_secs(self.seconds).format_text(format),
-            Format::EpochSeconds => self.format_text(format),
-        };
-        Ok(text)
+        Ok(self.format_text(format))
     }
 
-    /// Writes the instant in `format`, whatever its year, to the nanosecond (the serializers'
-    /// form, unchanged since the wire tests were written against it).
+    /// Writes the instant in `format`, whatever its year (the serializers' form). It is the
+    /// text aws-sdk-rust puts on the wire: RFC 3339 to the microsecond, HTTP dates to the
+    /// second, epoch seconds to the nanosecond.
     pub(crate) fn format_text(&self, format: Format) -> String {
         match format {
             Format::EpochSeconds => self.epoch_seconds_text(),
             Format::DateTime | Format::DateTimeWithOffset => {
                 let (year, month, day) = civil_from_days(self.seconds.div_euclid(86_400));
                 let (hour, minute, second) = self.time_of_day();
-                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{}Z", self.fraction_text())
+                let micros = DateTime::from_secs_and_nanos(0, self.nanos / 1000 * 1000).fraction_text();
+                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{micros}Z")
             }
             Format::HttpDate => {
                 let days = self.seconds.div_euclid(86_400);
@@ -255,10 +249,7 @@ impl DateTime {
                 let (hour, minute, second) = self.time_of_day();
                 let weekday = DAYS[days.rem_euclid(7) as usize];
                 let month = MONTHS[month as usize - 1];
-                format!(
-                    "{weekday}, {day:02} {month} {year:04} {hour:02}:{minute:02}:{second:02}{} GMT",
-                    self.fraction_text()
-                )
+                format!("{weekday}, {day:02} {month} {year:04} {hour:02}:{minute:02}:{second:02} GMT")
             }
         }
     }
@@ -633,15 +624,16 @@ mod tests {
         let t = DateTime::from_secs_and_nanos(1_709_209_805, 250_000_000);
         assert_eq!(t.format_text(Format::EpochSeconds), "1709209805.25");
         assert_eq!(t.format_text(Format::DateTime), "2024-02-29T12:30:05.25Z");
-        assert_eq!(t.format_text(Format::HttpDate), "Thu, 29 Feb 2024 12:30:05.25 GMT");
-        for format in [Format::EpochSeconds, Format::DateTime, Format::HttpDate] {
+        // HTTP dates have whole seconds, as aws-sdk-rust writes them; a fraction is still read.
+        assert_eq!(t.format_text(Format::HttpDate), "Thu, 29 Feb 2024 12:30:05 GMT");
+        assert_eq!(DateTime::from_str("Thu, 29 Feb 2024 12:30:05.25 GMT", Format::HttpDate), Ok(t));
+        for format in [Format::EpochSeconds, Format::DateTime] {
             assert_eq!(DateTime::from_str(&t.format_text(format), format), Ok(t), "{format:?}");
         }
-        // The public `fmt` formats as aws-smithy-types does.
         let nanos = DateTime::from_secs_and_nanos(0, 123_456_789);
+        assert_eq!(nanos.format_text(Format::DateTime), "1970-01-01T00:00:00.123456Z", "microseconds at most");
         assert_eq!(nanos.fmt(Format::DateTime).as_deref(), Ok("1970-01-01T00:00:00.123456Z"));
-        assert_eq!(t.fmt(Format::HttpDate).as_deref(), Ok("Thu, 29 Feb 2024 12:30:05 GMT"));
-        assert_eq!(nanos.fmt(Format::EpochSeconds).as_deref(), Ok("0.123456789"));
+        assert_eq!(nanos.format_text(Format::EpochSeconds), "0.123456789");
         assert!(DateTime::from_str("2024-02-29T13:30:05+01:00", Format::DateTime).is_err(), "date-time is UTC");
         assert_eq!(DateTime::from_secs(0).format_text(Format::HttpDate), "Thu, 01 Jan 1970 00:00:00 GMT");
     }
