@@ -135,7 +135,8 @@ impl Generator {
     }
 
     /// The optional parts a single file contains, by the crate layout's feature names:
-    /// `validation` (`validate()`, needs `regex-lite`), `http` (conversions, needs `http`).
+    /// `validation` (`validate()`, needs `regex-lite`), `http` (conversions, needs `http`),
+    /// `serde` (`Serialize` and `Deserialize`, needs `serde` with `derive`).
     /// Call it after [`single_file`](Self::single_file); an empty list leaves them all out.
     pub fn single_file_features<S: Into<String>>(mut self, features: impl IntoIterator<Item = S>) -> Self {
         if let Layout::SingleFile { features: chosen, .. } = &mut self.layout {

@@ -514,6 +514,20 @@ fn reroot_crate_paths(tokens: TokenStream, module_path: &str) -> Result<TokenStr
     Ok(reroot(tokens, &quote!(#path)))
 }
 
+/// `path` with every `crate::` that starts a path (not the tail of a longer name) rerooted.
+fn reroot_text(path: &str, root: &str) -> String {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(found) = rest.find("crate::") {
+        let starts_path = !rest[..found].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        out.push_str(&rest[..found]);
+        out.push_str(if starts_path { root } else { "crate" });
+        rest = &rest[found + "crate".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn reroot(tokens: TokenStream, root: &TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
     let mut after_pub = false;
@@ -529,6 +543,14 @@ fn reroot(tokens: TokenStream, root: &TokenStream) -> TokenStream {
                 out.extend([TokenTree::Group(rerooted)]);
             }
             TokenTree::Ident(ident) if ident == "crate" => out.extend(root.clone()),
+            // Paths inside string literals (serde's `with = "crate::serde_support::..."`).
+            TokenTree::Literal(literal) if literal.to_string().starts_with("\"crate::") => {
+                let text = literal.to_string();
+                let rerooted = reroot_text(&text[1..text.len() - 1], &root.to_string().replace(' ', ""));
+                let mut replacement = proc_macro2::Literal::string(&rerooted);
+                replacement.set_span(literal.span());
+                out.extend([TokenTree::Literal(replacement)]);
+            }
             other => out.extend([other]),
         }
         after_pub = is_pub;
@@ -551,6 +573,17 @@ mod tests {
 
     fn resolved(tokens: proc_macro2::TokenStream) -> String {
         resolve_feature_gates(tokens, &["validation".to_owned()]).to_string()
+    }
+
+    #[test]
+    fn paths_in_string_literals_are_rerooted_too() {
+        let tokens = quote! { #[serde(with = "crate::serde_support::Optional::<crate::serde_support::Float>")] x: crate::types::T, y: &'static str = "crate" };
+        let rerooted = super::reroot_crate_paths(tokens, "crate::workspaces").unwrap();
+        assert_eq!(
+            rerooted.to_string(),
+            quote! { #[serde(with = "crate::workspaces::serde_support::Optional::<crate::workspaces::serde_support::Float>")] x: crate::workspaces::types::T, y: &'static str = "crate" }
+                .to_string()
+        );
     }
 
     #[test]
