@@ -212,15 +212,16 @@ impl Generator {
             model: label,
         };
         let mut files = emit_crate(&krate, &header, &self.layout)?;
+        let requirements = Requirements::of(&krate);
         if self.layout == Layout::Crate {
             let name = self.crate_name.clone().unwrap_or_else(|| default_crate_name(&krate));
             files.push(GeneratedFile {
                 path: MANIFEST.to_owned(),
-                contents: emit_manifest(&krate, &header.render_toml(), &name),
+                contents: emit_manifest(&krate, &requirements, &header.render_toml(), &name),
             });
             files.sort_by(|a, b| a.path.cmp(&b.path));
         }
-        Ok((files, Requirements::of(&krate)))
+        Ok((files, requirements))
     }
 
     /// Writes the files under the output directory, replacing stale generated files and

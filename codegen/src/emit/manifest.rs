@@ -90,8 +90,7 @@ pub fn default_crate_name(krate: &CrateIr) -> String {
 }
 
 /// The manifest text, after the `@generated` header lines (as TOML comments).
-pub fn emit_manifest(krate: &CrateIr, header: &str, crate_name: &str) -> String {
-    let requirements = Requirements::of(krate);
+pub fn emit_manifest(krate: &CrateIr, requirements: &Requirements, header: &str, crate_name: &str) -> String {
     let protocol = match krate.service.protocol {
         Protocol::AwsJson1_0 => "awsJson1_0",
         Protocol::AwsJson1_1 => "awsJson1_1",

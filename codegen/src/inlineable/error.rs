@@ -59,11 +59,14 @@ impl BuildError {
 
 impl PartialEq for BuildError {
     fn eq(&self, other: &Self) -> bool {
+        use BuildErrorKind::{InvalidField, MissingField, MissingMembers, Other};
         match (&self.kind, &other.kind) {
-            (BuildErrorKind::Other(a), BuildErrorKind::Other(b)) => {
-                std::sync::Arc::ptr_eq(a, b) || a.to_string() == b.to_string()
-            }
-            (a, b) => format!("{a:?}") == format!("{b:?}"),
+            (MissingMembers { type_name: a, missing: x }, MissingMembers { type_name: b, missing: y }) => a == b && x == y,
+            (MissingField { field: a, details: x }, MissingField { field: b, details: y }) => a == b && x == y,
+            (InvalidField { field: a, details: x }, InvalidField { field: b, details: y }) => a == b && x == y,
+            // A boxed cause has no equality of its own; the same text counts as the same cause.
+            (Other(a), Other(b)) => std::sync::Arc::ptr_eq(a, b) || a.to_string() == b.to_string(),
+            _ => false,
         }
     }
 }
