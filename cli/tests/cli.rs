@@ -42,18 +42,23 @@ fn committed_generated_crate_is_what_the_model_produces() {
 }
 
 #[test]
-fn committed_fixture_crate_is_what_its_model_produces() {
-    let output = Command::new(env!("CARGO_BIN_EXE_smithy-bind"))
-        .args(["generate", "--model", "tests/fixtures/all-shapes.json", "--out", "tests/fixtures/all-shapes", "--crate-name", "all-shapes-bindings", "--check"])
-        .current_dir(workspace())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "tests/fixtures/all-shapes is stale; regenerate it with the command in its file headers.\n{}{}",
-        text(&output.stdout),
-        text(&output.stderr)
-    );
+fn committed_fixture_crates_are_what_their_models_produce() {
+    for (model, out, name) in [
+        ("tests/fixtures/all-shapes.json", "tests/fixtures/all-shapes", "all-shapes-bindings"),
+        ("tests/fixtures/name-clashes.smithy", "tests/fixtures/name-clashes", "name-clashes-bindings"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_smithy-bind"))
+            .args(["generate", "--model", model, "--out", out, "--crate-name", name, "--check"])
+            .current_dir(workspace())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{out} is stale; regenerate it with the command in its file headers.\n{}{}",
+            text(&output.stdout),
+            text(&output.stderr)
+        );
+    }
 }
 
 #[test]

@@ -15,6 +15,8 @@ pub struct OperationClosure {
     /// on the order the model lists them in.
     pub operations: Vec<ShapeId>,
     pub shapes: BTreeSet<ShapeId>,
+    /// Operations of the service left out of an all-operations crate, each with the reason.
+    pub left_out: Vec<(ShapeId, String)>,
 }
 
 impl OperationClosure {
@@ -26,11 +28,22 @@ impl OperationClosure {
             unreachable!("find_service returns services only");
         };
         let available = service_operations(model, service)?;
-        let operations = select_operations(&service.id, &available, names)?;
+        let mut operations = select_operations(&service.id, &available, names)?;
+        let mut left_out = Vec::new();
+        for id in &operations {
+            if let Some(reason) = unsupported_streaming(model, id) {
+                if !names.is_empty() {
+                    return Err(Error::unsupported(id, reason));
+                }
+                left_out.push((id.clone(), reason));
+            }
+        }
+        operations.retain(|id| !left_out.iter().any(|(out, _)| out == id));
         let mut closure = Self {
             service: service.id.clone(),
             operations: operations.clone(),
             shapes: BTreeSet::new(),
+            left_out,
         };
         for operation_id in &operations {
             let Some(ShapeKind::Operation(operation)) = model.shape(operation_id).map(|s| &s.kind)
@@ -176,6 +189,34 @@ fn edit_distance(a: &str, b: &str) -> usize {
         previous = current;
     }
     previous[b.len()]
+}
+
+/// Why `operation` cannot be generated yet, if it streams: an input or output member that
+/// targets a `@streaming` shape (an event stream union, or a streaming blob) needs framing
+/// that smithy-bind does not generate. Asked for by name, such an operation is an error;
+/// in an all-operations crate it is left out with a warning, and the rest is generated.
+fn unsupported_streaming(model: &Model, operation: &ShapeId) -> Option<String> {
+    let Some(ShapeKind::Operation(shape)) = model.shape(operation).map(|s| &s.kind) else {
+        return None;
+    };
+    for (role, target) in [("input", &shape.input), ("output", &shape.output)] {
+        let Some(structure) = target.as_ref().and_then(|id| model.shape(id)) else {
+            continue;
+        };
+        for member in structure.kind.members() {
+            let Some(stream) = model.shape(&member.target).filter(|s| s.traits.has("smithy.api#streaming")) else {
+                continue;
+            };
+            let what = if matches!(stream.kind, ShapeKind::Union(_)) { "an event stream" } else { "a streaming body" };
+            return Some(format!(
+                "its {role} member `{}` is {what} (`@streaming` {} `{}`), which smithy-bind does not generate yet",
+                member.name(),
+                stream.kind.type_name(),
+                stream.id
+            ));
+        }
+    }
+    None
 }
 
 fn expect_structure(model: &Model, operation: &ShapeId, role: &str, target: &ShapeId) -> Result<()> {

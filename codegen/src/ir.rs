@@ -14,6 +14,14 @@ pub struct CrateIr {
     pub errors: Vec<StructureIr>,
     /// What the generator could not do fully, for the user to read (never silently dropped).
     pub warnings: Vec<String>,
+    /// Operations of the service not generated, with the reason, listed in the crate docs.
+    pub left_out: Vec<LeftOutOperation>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LeftOutOperation {
+    pub name: String,
+    pub reason: String,
 }
 
 impl CrateIr {
@@ -341,6 +349,11 @@ pub struct UnionVariantIr {
     pub constraints: Constraints,
 }
 
+// Helper functions live in flat private modules. Those of `types::` shapes are named after the
+// shape (`ser_`, `de_`, `validate_`); those of an operation's own input, output and error enum
+// after the operation, with prefixes of their own, so that no shape name (say a structure called
+// `TestConnectionInput`, or `UpdateCostAllocationTagsStatusError`) can reach them.
+
 /// The name of the serializer function for the structure called `rust_name`, shared by the
 /// function's definition and every call to it.
 pub fn serializer_fn(rust_name: &str) -> String {
@@ -355,4 +368,24 @@ pub fn deserializer_fn(rust_name: &str) -> String {
 /// The name of the constraint checker for the structure or union called `rust_name`.
 pub fn validator_fn(rust_name: &str) -> String {
     format!("validate_{}", crate::naming::snake_case(rust_name))
+}
+
+/// The serializer of the input of the operation whose module is `operation_module`.
+pub fn input_serializer_fn(operation_module: &str) -> String {
+    format!("write_{operation_module}_input")
+}
+
+/// The deserializer of the output of the operation whose module is `operation_module`.
+pub fn output_deserializer_fn(operation_module: &str) -> String {
+    format!("read_{operation_module}_output")
+}
+
+/// The constraint checker of the input of the operation whose module is `operation_module`.
+pub fn input_validator_fn(operation_module: &str) -> String {
+    format!("check_{operation_module}_input")
+}
+
+/// The function that turns an error response of the operation into its error enum.
+pub fn error_parser_fn(operation_module: &str) -> String {
+    format!("read_{operation_module}_error")
 }

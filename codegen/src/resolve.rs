@@ -8,8 +8,9 @@ use crate::closure::OperationClosure;
 use crate::docs::html_to_markdown;
 use crate::error::{Error, Result};
 use crate::ir::{
-    deserializer_fn, serializer_fn, validator_fn, Constraints, CrateIr, DefaultValue, EnumIr, MapKey, MemberIr, OperationErrorIr,
-    HostPrefixPart, OperationIr, Protocol, RustType, ServiceIr, StructureIr, StructureRole, TimestampFormat, UnionIr,
+    deserializer_fn, error_parser_fn, input_serializer_fn, input_validator_fn, output_deserializer_fn, serializer_fn,
+    validator_fn, Constraints, CrateIr, DefaultValue, EnumIr, MapKey, MemberIr, OperationErrorIr,
+    HostPrefixPart, LeftOutOperation, OperationIr, Protocol, RustType, ServiceIr, StructureIr, StructureRole, TimestampFormat, UnionIr,
     UnionVariantIr, VariantIr,
 };
 use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, SimpleType, Traits};
@@ -18,10 +19,14 @@ use crate::naming::{escape_keyword, field_ident, snake_case, type_ident};
 pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
     check_recursion(model, closure)?;
     let service = resolve_service(model, &closure.service)?;
+    let service_errors = match &lookup(model, &closure.service)?.kind {
+        ShapeKind::Service(service) => service.errors.clone(),
+        _ => Vec::new(),
+    };
     let mut operations = Vec::new();
     let mut io_shapes = BTreeSet::new();
     for operation_id in &closure.operations {
-        let operation = resolve_operation(model, operation_id)?;
+        let operation = resolve_operation(model, operation_id, &service_errors)?;
         io_shapes.insert(operation.input.shape_id.clone());
         io_shapes.insert(operation.output.shape_id.clone());
         operations.push(operation);
@@ -34,6 +39,11 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
         unions: Vec::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
+        left_out: closure
+            .left_out
+            .iter()
+            .map(|(id, reason)| LeftOutOperation { name: id.name().to_owned(), reason: reason.clone() })
+            .collect(),
     };
     // An input or output shape is also a shared type when some member targets it.
     let member_targets: BTreeSet<String> = closure
@@ -63,9 +73,14 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
             _ => {}
         }
     }
-    check_type_names(&krate)?;
+    check_generated_names(&krate)?;
     mark_directions(&mut krate);
-    krate.warnings = pattern_warnings(&krate);
+    krate.warnings = krate
+        .left_out
+        .iter()
+        .map(|op| format!("left out operation `{}`: {}", op.name, op.reason))
+        .chain(pattern_warnings(&krate))
+        .collect();
     Ok(krate)
 }
 
@@ -115,21 +130,28 @@ fn resolve_service(model: &Model, id: &ShapeId) -> Result<ServiceIr> {
     })
 }
 
-fn resolve_operation(model: &Model, id: &ShapeId) -> Result<OperationIr> {
+/// `service_errors` are the service's common errors, which every operation can return: they
+/// join each operation's error enum, as in aws-sdk-rust.
+fn resolve_operation(model: &Model, id: &ShapeId, service_errors: &[ShapeId]) -> Result<OperationIr> {
     let shape = lookup(model, id)?;
     let ShapeKind::Operation(operation) = &shape.kind else {
         return Err(Error::model(id, "is not an operation"));
     };
     let name = type_ident(id.name());
+    let module = snake_case(id.name());
     let io = |target: &Option<ShapeId>, suffix: &str, role| -> Result<StructureIr> {
         let rust_name = format!("{name}{suffix}");
-        match target {
-            Some(target) => resolve_structure(model, lookup(model, target)?, &rust_name, role),
-            None => Ok(empty_structure(id, &rust_name, role)),
-        }
+        let mut structure = match target {
+            Some(target) => resolve_structure(model, lookup(model, target)?, &rust_name, role)?,
+            None => empty_structure(id, &rust_name, role),
+        };
+        structure.serializer_fn = input_serializer_fn(&module);
+        structure.deserializer_fn = output_deserializer_fn(&module);
+        structure.validator_fn = input_validator_fn(&module);
+        Ok(structure)
     };
     // Errors are a set in Smithy; sorted, the error enum is the same whatever the file order.
-    let mut error_ids = operation.errors.clone();
+    let mut error_ids: Vec<ShapeId> = operation.errors.iter().chain(service_errors).cloned().collect();
     error_ids.sort();
     error_ids.dedup();
     let errors = error_ids
@@ -152,12 +174,12 @@ fn resolve_operation(model: &Model, id: &ShapeId) -> Result<OperationIr> {
     Ok(OperationIr {
         host_prefix,
         gzip_requests,
-        module: snake_case(id.name()),
         doc: doc_of(&shape.traits),
         input,
         output: io(&operation.output, "Output", StructureRole::Output)?,
         error_module: format!("_{}", snake_case(&error_enum)),
-        error_parser_fn: deserializer_fn(&error_enum),
+        error_parser_fn: error_parser_fn(&module),
+        module,
         error_enum,
         errors,
         name,
@@ -747,25 +769,66 @@ fn check_member_names(id: &ShapeId, members: &[MemberIr]) -> Result<()> {
     Ok(())
 }
 
-/// Shapes from different namespaces can share a name; Rust types in one module cannot.
-fn check_type_names(krate: &CrateIr) -> Result<()> {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    let named = krate
-        .structures
-        .iter()
-        .chain(&krate.errors)
-        .map(|s| (s.rust_name.as_str(), s.shape_id.as_str()))
-        .chain(krate.unions.iter().map(|u| (u.rust_name.as_str(), u.shape_id.as_str())))
-        .chain(krate.enums.iter().map(|e| (e.rust_name.as_str(), e.rust_name.as_str())));
-    for (rust_name, origin) in named {
-        if let Some(previous) = seen.insert(rust_name, origin) {
-            return Err(Error::unsupported(
-                origin,
-                format!("its Rust name `{rust_name}` is already taken by `{previous}`"),
-            ));
-        }
+/// Shapes from different namespaces can share a name, and names that differ only in case or
+/// underscores can share a snake_case form; Rust items in one module cannot. Every name the
+/// crate defines in a shared module is checked here, so a clash is an error naming both
+/// shapes, never code that does not compile.
+fn check_generated_names(krate: &CrateIr) -> Result<()> {
+    let mut names = NameSpaces::default();
+    for s in &krate.structures {
+        names.claim("types", &s.rust_name, &s.shape_id)?;
+        names.claim("types modules", &s.module, &s.shape_id)?;
+        names.claim_helpers([&s.serializer_fn, &s.deserializer_fn, &s.validator_fn], &s.shape_id)?;
+    }
+    for e in &krate.errors {
+        // Errors live in `types::error`, but share a name with no type: the wire code is the
+        // shape name, and the operation error enums have a variant of that name for each.
+        names.claim("types", &e.rust_name, &e.shape_id)?;
+        names.claim("types::error modules", &e.module, &e.shape_id)?;
+        names.claim_helpers([&e.serializer_fn, &e.deserializer_fn, &e.validator_fn], &e.shape_id)?;
+    }
+    for u in &krate.unions {
+        names.claim("types", &u.rust_name, &u.shape_id)?;
+        names.claim("types modules", &u.module, &u.shape_id)?;
+        names.claim_helpers([&u.serializer_fn, &u.deserializer_fn, &u.validator_fn], &u.shape_id)?;
+    }
+    for e in &krate.enums {
+        names.claim("types", &e.rust_name, &e.rust_name)?;
+        names.claim("types modules", &e.module, &e.rust_name)?;
+    }
+    for op in &krate.operations {
+        let origin = format!("operation {}", op.name);
+        names.claim("operation modules", &op.module, &origin)?;
+        let helpers = [&op.input.serializer_fn, &op.output.deserializer_fn, &op.input.validator_fn, &op.error_parser_fn];
+        names.claim_helpers(helpers, &origin)?;
     }
     Ok(())
+}
+
+/// Names already taken, per Rust namespace, with the shape (or operation) that took each.
+#[derive(Default)]
+struct NameSpaces {
+    taken: BTreeMap<(&'static str, String), String>,
+}
+
+impl NameSpaces {
+    fn claim(&mut self, space: &'static str, name: &str, origin: &str) -> Result<()> {
+        match self.taken.insert((space, name.to_owned()), origin.to_owned()) {
+            Some(previous) if previous != origin => Err(Error::unsupported(
+                origin,
+                format!("its generated name `{name}` is already taken by `{previous}`"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Serializers, deserializers and checkers share two flat private modules.
+    fn claim_helpers<'a>(&mut self, helpers: impl IntoIterator<Item = &'a String>, origin: &str) -> Result<()> {
+        for helper in helpers {
+            self.claim("helper functions", helper, origin)?;
+        }
+        Ok(())
+    }
 }
 
 /// Marks which shared structures and unions appear in requests (they need serializers) and

@@ -48,7 +48,7 @@ fn shapes_whose_rust_names_coincide_are_an_error() {
         "other#Thing": {"type": "structure", "members": {}}
     }))
     .unwrap_err();
-    assert_eq!(error.to_string(), "other#Thing: its Rust name `Thing` is already taken by `ex#Thing`");
+    assert_eq!(error.to_string(), "other#Thing: its generated name `Thing` is already taken by `ex#Thing`");
 }
 
 #[test]
@@ -71,4 +71,30 @@ fn reserved_names_get_a_stable_rename() {
     for field in ["pub build_value:", "pub r#type:", "pub builder_value:"] {
         assert!(input.contains(field), "{field} missing:\n{input}");
     }
+}
+
+#[test]
+fn an_event_stream_operation_asked_for_by_name_is_an_error_naming_the_stream() {
+    let model = json!({"smithy": "2.0", "shapes": {
+        "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Watch"}, {"target": "ex#Op"}],
+                   "traits": {"aws.protocols#awsJson1_1": {}}},
+        "ex#Op": {"type": "operation"},
+        "ex#Watch": {"type": "operation", "output": {"target": "ex#WatchOutput"}},
+        "ex#WatchOutput": {"type": "structure", "members": {"Events": {"target": "ex#Events"}}},
+        "ex#Events": {"type": "union", "members": {"Tick": {"target": "ex#Tick"}}, "traits": {"smithy.api#streaming": {}}},
+        "ex#Tick": {"type": "structure", "members": {}}
+    }});
+    let error = Generator::new().operation("Watch").render_json(&model).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "ex#Watch: its output member `Events` is an event stream (`@streaming` union `ex#Events`), \
+         which smithy-bind does not generate yet"
+    );
+    // Without a list of operations, the rest of the service is generated and the docs say why
+    // `Watch` is missing.
+    let files = Generator::new().render_json(&model).unwrap();
+    let lib = &files.iter().find(|f| f.path.ends_with("lib.rs")).unwrap().contents;
+    assert!(lib.contains("//! - [`Op`](operation::op::Op)\n"), "{lib}");
+    assert!(lib.contains("//! - `Watch`: its output member `Events` is an event stream"), "{lib}");
+    assert!(!files.iter().any(|f| f.path.contains("watch")));
 }

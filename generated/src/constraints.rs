@@ -11,7 +11,7 @@ impl crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryI
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
         let mut validator = Validator::default();
-        validate_register_workspace_directory_input(self, "", &mut validator);
+        check_register_workspace_directory_input(self, "", &mut validator);
         validator.finish()
     }
 }
@@ -28,7 +28,7 @@ impl crate::operation::register_workspace_directory::RegisterWorkspaceDirectory 
         ::std::result::Result::Ok(Self::serialize_request(input))
     }
 }
-pub(crate) fn validate_register_workspace_directory_input(
+pub(crate) fn check_register_workspace_directory_input(
     value: &crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryInput,
     path: &str,
     validator: &mut Validator,

@@ -3,7 +3,7 @@
 
 //! awsJson serializers for requests and deserializers for responses.
 use crate::json_writer::JsonObjectWriter;
-pub(crate) fn ser_register_workspace_directory_input(
+pub(crate) fn write_register_workspace_directory_input(
     object: &mut JsonObjectWriter<'_>,
     input: &crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryInput,
 ) {
@@ -76,7 +76,7 @@ pub(crate) fn ser_tag(object: &mut JsonObjectWriter<'_>, input: &crate::types::T
     }
 }
 use crate::json_reader::{JsonError, JsonReader};
-pub(crate) fn de_register_workspace_directory_output(
+pub(crate) fn read_register_workspace_directory_output(
     reader: &mut JsonReader<'_>,
 ) -> ::std::result::Result<
     crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryOutput,
@@ -365,7 +365,7 @@ pub(crate) fn de_workspaces_default_role_not_found_exception(
         meta: meta.take().unwrap_or_default(),
     })
 }
-pub(crate) fn de_register_workspace_directory_error(
+pub(crate) fn read_register_workspace_directory_error(
     response: &crate::http::HttpResponse<'_>,
 ) -> crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError {
     use crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError;

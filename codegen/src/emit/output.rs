@@ -279,6 +279,13 @@ fn crate_doc(krate: &CrateIr) -> String {
         service.title,
         operations.join("\n")
     );
+    if !krate.left_out.is_empty() {
+        doc.push_str("\n\nLeft out of this crate (the generator could not make them):\n\n");
+        for op in &krate.left_out {
+            doc.push_str(&format!("- `{}`: {}\n", op.name, op.reason));
+        }
+        doc.truncate(doc.trim_end().len());
+    }
     if !service.doc.is_empty() {
         doc.push_str("\n\n# About the service\n\n");
         doc.push_str(&service.doc);

@@ -30,7 +30,7 @@ impl RegisterWorkspaceDirectory {
     ) -> crate::http::HttpRequest {
         let mut body = ::std::string::String::with_capacity(1024);
         let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
-        crate::protocol_serde::ser_register_workspace_directory_input(
+        crate::protocol_serde::write_register_workspace_directory_input(
             &mut object,
             input,
         );
@@ -63,12 +63,12 @@ impl RegisterWorkspaceDirectory {
     > {
         if !crate::aws_json::is_success(response.status()) {
             return ::std::result::Result::Err(
-                crate::protocol_serde::de_register_workspace_directory_error(response),
+                crate::protocol_serde::read_register_workspace_directory_error(response),
             );
         }
         let mut output = crate::aws_json::read_whole_body(
                 response.body(),
-                crate::protocol_serde::de_register_workspace_directory_output,
+                crate::protocol_serde::read_register_workspace_directory_output,
             )
             .map_err(|problem| RegisterWorkspaceDirectoryError::Unhandled(
                 crate::aws_json::unreadable_output(response, &problem),
