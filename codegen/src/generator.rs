@@ -54,6 +54,7 @@ pub struct Generator {
     command: Option<String>,
     crate_name: Option<String>,
     layout: Layout,
+    report_warnings: bool,
 }
 
 impl Default for Generator {
@@ -67,6 +68,7 @@ impl Default for Generator {
             command: None,
             crate_name: None,
             layout: Layout::Crate,
+            report_warnings: true,
         }
     }
 }
@@ -89,6 +91,14 @@ impl Generator {
     /// Several files (of either form) make one model, as in Smithy.
     pub fn model(mut self, path: impl AsRef<Path>) -> Self {
         self.models.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Whether warnings (operations left out, patterns not checked) are printed: to stderr,
+    /// or as `cargo:warning` lines in a build script. On by default; a tool that generates
+    /// many crates at once may turn it off. The crate docs list left-out operations either way.
+    pub fn report_warnings(mut self, report: bool) -> Self {
+        self.report_warnings = report;
         self
     }
 
@@ -204,8 +214,10 @@ impl Generator {
             .transpose()?;
         let closure = OperationClosure::resolve(model, service.as_ref(), &self.operations)?;
         let krate = resolve(model, &closure)?;
-        for warning in &krate.warnings {
-            report_warning(warning);
+        if self.report_warnings {
+            for warning in &krate.warnings {
+                report_warning(warning);
+            }
         }
         let header = Header {
             command: self.command.clone().unwrap_or_else(|| self.default_command(&label)),

@@ -68,12 +68,10 @@ pub(crate) fn check_register_workspace_directory_input(
         for (index_0, item_0) in inner.iter().enumerate() {
             validator
                 .length(
-                    || {
-                        ::std::format!(
-                            "{}[{}]", crate ::validation::member_path(path, "SubnetIds"),
-                            index_0
-                        )
-                    },
+                    || crate::validation::index_path(
+                        &crate::validation::member_path(path, "SubnetIds"),
+                        index_0,
+                    ),
                     item_0.chars().count(),
                     ::std::option::Option::Some(15u64),
                     ::std::option::Option::Some(24u64),
@@ -84,12 +82,10 @@ pub(crate) fn check_register_workspace_directory_input(
                 static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
                 validator
                     .pattern(
-                        || {
-                            ::std::format!(
-                                "{}[{}]", crate ::validation::member_path(path,
-                                "SubnetIds"), index_0
-                            )
-                        },
+                        || crate::validation::index_path(
+                            &crate::validation::member_path(path, "SubnetIds"),
+                            index_0,
+                        ),
                         item_0,
                         &PATTERN,
                         "^(subnet-([0-9a-f]{8}|[0-9a-f]{17}))$",
@@ -102,8 +98,9 @@ pub(crate) fn check_register_workspace_directory_input(
         for (index_0, item_0) in inner.iter().enumerate() {
             validate_tag(
                 item_0,
-                &::std::format!(
-                    "{}[{}]", crate ::validation::member_path(path, "Tags"), index_0
+                &crate::validation::index_path(
+                    &crate::validation::member_path(path, "Tags"),
+                    index_0,
                 ),
                 validator,
             );

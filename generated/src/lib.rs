@@ -40,6 +40,18 @@
     reason = "numeric literals are copied from the model's defaults and bounds"
 )]
 #![allow(
+    clippy::similar_names,
+    reason = "local names follow the model's member names (`uid`, `gid`)"
+)]
+#![allow(
+    clippy::struct_excessive_bools,
+    reason = "structures have the members the model gives them"
+)]
+#![allow(
+    clippy::large_enum_variant,
+    reason = "union variants hold model structures unboxed, as in aws-sdk-rust"
+)]
+#![allow(
     clippy::used_underscore_binding,
     reason = "outputs keep the request id in `_request_id`, as aws-sdk-rust's do, a name apart from the members'"
 )]

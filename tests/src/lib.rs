@@ -26,6 +26,52 @@ pub fn shared_file(relative: &str) -> PathBuf {
     path
 }
 
+/// One service of `../shared/aws-models/INDEX.tsv`.
+#[derive(Clone, Debug)]
+pub struct AwsModel {
+    /// The model's file name (`kinesis-2013-12-02.json.gz`).
+    pub file: String,
+    /// The service shape id.
+    pub service: String,
+    /// The protocol traits on the service shape, comma-separated (`awsJson1_1`).
+    pub protocols: String,
+}
+
+impl AwsModel {
+    /// Whether the generator can speak to this service: it lists awsJson1_0 or awsJson1_1.
+    pub fn speaks_aws_json(&self) -> bool {
+        self.protocols.split(',').any(|p| p.trim().starts_with("awsJson1_"))
+    }
+
+    /// The file name without `.json.gz` (`kinesis-2013-12-02`).
+    pub fn stem(&self) -> &str {
+        self.file.trim_end_matches(".json.gz")
+    }
+
+    /// The model, decompressed and parsed.
+    pub fn load(&self) -> serde_json::Value {
+        let file = std::fs::File::open(shared_file(&format!("aws-models/{}", self.file))).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+            .unwrap_or_else(|e| panic!("{}: {e}", self.file));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", self.file))
+    }
+}
+
+/// Every service of `../shared/aws-models/`, in `INDEX.tsv` order (by file name).
+pub fn aws_models() -> Vec<AwsModel> {
+    let index = std::fs::read_to_string(shared_file("aws-models/INDEX.tsv")).unwrap();
+    index
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert!(fields.len() >= 3, "INDEX.tsv: short line {line:?}");
+            AwsModel { file: fields[0].to_owned(), service: fields[1].to_owned(), protocols: fields[2].to_owned() }
+        })
+        .collect()
+}
+
 /// A request as text: request line, headers in order, a blank line, the body as UTF-8.
 pub fn render_request(request: &HttpRequest) -> String {
     let mut text = format!("{} {}\n", request.method(), request.uri());

@@ -28,7 +28,10 @@ pub(crate) fn emit_builder(structure: &StructureIr) -> TokenStream {
         quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::std::fmt::Debug)])
     };
     let debug = sensitive
-        .then(|| emit_redacting_debug(&structure.builder_name, &structure.members, |m| m.sensitive));
+        .then(|| {
+            let extra: &[&str] = if structure.role == StructureRole::Output { &["_request_id"] } else { &[] };
+            emit_redacting_debug(&structure.builder_name, &structure.members, extra, false, |m| m.sensitive)
+        });
     quote! {
         #[doc = #doc]
         #[non_exhaustive]

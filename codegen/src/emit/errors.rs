@@ -44,7 +44,7 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
     } else {
         quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
     };
-    let debug = sensitive.then(|| emit_redacting_debug(type_name, &error.members, |m| m.sensitive));
+    let debug = sensitive.then(|| emit_redacting_debug(type_name, &error.members, &[], true, |m| m.sensitive));
     let code_doc = format!(" The error code: `{}` for errors the service sent.", error.shape_id.rsplit('#').next().unwrap_or(type_name));
     let builder = ident(&error.builder_name);
     let builder_doc = format!(" Creates a new builder for [`{type_name}`], for errors made by hand (in mocks and tests).");

@@ -318,6 +318,9 @@ fn crate_lint_policy() -> TokenStream {
         #![allow(clippy::too_many_lines, reason = "generated serializers, parsers and checkers are straight-line code, one statement per member")]
         #![allow(clippy::struct_field_names, reason = "field names are the model's member names, kept so that code ports from aws-sdk-rust")]
         #![allow(clippy::unreadable_literal, reason = "numeric literals are copied from the model's defaults and bounds")]
+        #![allow(clippy::similar_names, reason = "local names follow the model's member names (`uid`, `gid`)")]
+        #![allow(clippy::struct_excessive_bools, reason = "structures have the members the model gives them")]
+        #![allow(clippy::large_enum_variant, reason = "union variants hold model structures unboxed, as in aws-sdk-rust")]
         #![allow(clippy::used_underscore_binding, reason = "outputs keep the request id in `_request_id`, as aws-sdk-rust's do, a name apart from the members'")]
         #![allow(
             clippy::cast_possible_truncation,

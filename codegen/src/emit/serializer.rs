@@ -56,7 +56,7 @@ fn emit_union_serializer(union: &UnionIr) -> TokenStream {
                 let write = emit_value_write(quote!(object.key(#key)), quote!(value), ty, 0);
                 quote!(crate::types::#name::#variant_name(value) => { #write })
             }
-            None => quote!(crate::types::#name::#variant_name => object.key(#key).start_object().finish(),),
+            None => quote!(crate::types::#name::#variant_name => { object.key(#key).start_object().finish(); }),
         }
     });
     quote! {

@@ -25,12 +25,15 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
     } else {
         quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
     };
+    let is_output = structure.role == crate::ir::StructureRole::Output;
     let debug = structure
         .has_sensitive_members()
-        .then(|| emit_redacting_debug(&structure.rust_name, &structure.members, |m| m.sensitive));
+        .then(|| {
+            let extra: &[&str] = if is_output { &["_request_id"] } else { &[] };
+            emit_redacting_debug(&structure.rust_name, &structure.members, extra, false, |m| m.sensitive)
+        });
     let serde_derive = super::serde::derive_attr();
     let builder_doc = format!(" Creates a new builder for [`{}`].", structure.rust_name);
-    let is_output = structure.role == crate::ir::StructureRole::Output;
     let serde_skip = super::serde::skipped_field_attr();
     let request_id_field = is_output.then(|| quote!(#serde_skip pub(crate) _request_id: ::std::option::Option<::std::string::String>,));
     let request_id_impl = is_output.then(|| {
@@ -154,9 +157,14 @@ fn list_element(ty: &RustType) -> TokenStream {
 }
 
 /// A `Debug` impl that prints `*** Sensitive Data Redacted ***` for sensitive members.
+/// `extra_fields` are the fields the type has beside its members (an output's `_request_id`),
+/// printed after them as a derived `Debug` would; with `hides_more`, the type has fields it
+/// must not print (an error's metadata may repeat a sensitive message), shown as `..`.
 pub(crate) fn emit_redacting_debug(
     type_name: &str,
     members: &[MemberIr],
+    extra_fields: &[&str],
+    hides_more: bool,
     is_redacted: impl Fn(&MemberIr) -> bool,
 ) -> TokenStream {
     let name = ident(type_name);
@@ -169,12 +177,18 @@ pub(crate) fn emit_redacting_debug(
             quote!(formatter.field(#label, &self.#field);)
         }
     });
+    let finish = if hides_more { quote!(formatter.finish_non_exhaustive()) } else { quote!(formatter.finish()) };
+    let extra = extra_fields.iter().map(|label| {
+        let field = ident(label);
+        quote!(formatter.field(#label, &self.#field);)
+    });
     quote! {
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 let mut formatter = f.debug_struct(#type_name);
                 #(#fields)*
-                formatter.finish()
+                #(#extra)*
+                #finish
             }
         }
     }

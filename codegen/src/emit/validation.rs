@@ -262,7 +262,7 @@ fn emit_value_check(
             let item = format_ident!("item_{}", depth);
             let index = format_ident!("index_{}", depth);
             let element_constraints = constraints.element.as_deref().cloned().unwrap_or_default();
-            let item_path = quote!(::std::format!("{}[{}]", #path, #index));
+            let item_path = quote!(crate::validation::index_path(&#path, #index));
             if let Some(check) = emit_value_check(quote!(#item), element, &element_constraints, item_path, sensitive, depth + 1, needing) {
                 let body = if *sparse {
                     quote!(if let ::std::option::Option::Some(#item) = #item { #check })
@@ -280,7 +280,7 @@ fn emit_value_check(
             let key_binding = format_ident!("key_{}", depth);
             let entry = format_ident!("value_{}", depth);
             let key_text = quote!(#key_binding.as_str());
-            let entry_path = quote!(::std::format!("{}[{:?}]", #path, #key_text));
+            let entry_path = quote!(crate::validation::key_path(&#path, #key_text));
             let key_constraints = constraints.key.as_deref().cloned().unwrap_or_default();
             let key_check = match key {
                 MapKey::String => emit_value_check(quote!(#key_binding), &RustType::String, &key_constraints, entry_path.clone(), sensitive, depth + 1, needing),
@@ -291,10 +291,14 @@ fn emit_value_check(
                 .map(|check| if *sparse { quote!(if let ::std::option::Option::Some(#entry) = #entry { #check }) } else { check });
             // Every check names the entry's key in its path, so the key is always bound.
             if key_check.is_some() || value_check.is_some() {
-                let entry_pattern = if value_check.is_some() { quote!(#entry) } else { quote!(_) };
+                let entries = if value_check.is_some() {
+                    quote!((#key_binding, #entry) in #value)
+                } else {
+                    quote!(#key_binding in #value.keys())
+                };
                 let (key_check, value_check) = (key_check.unwrap_or_default(), value_check.unwrap_or_default());
                 checks.push(quote! {
-                    for (#key_binding, #entry_pattern) in #value {
+                    for #entries {
                         #key_check
                         #value_check
                     }

@@ -165,6 +165,20 @@ pub(crate) fn member_path(prefix: &str, name: &str) -> String {
     }
 }
 
+/// The path of item `index` of the list at `prefix`: `Tags[2]`.
+// Unused in crates whose inputs have no constraints.
+#[allow(dead_code)]
+pub(crate) fn index_path(prefix: &str, index: usize) -> String {
+    format!("{prefix}[{index}]")
+}
+
+/// The path of the entry under `key` of the map at `prefix`: `Properties["HOST"]`.
+// Unused in crates whose inputs have no constraints.
+#[allow(dead_code)]
+pub(crate) fn key_path(prefix: &str, key: &str) -> String {
+    format!("{prefix}[{key:?}]")
+}
+
 fn range_rule<T: fmt::Display>(min: Option<T>, max: Option<T>) -> String {
     match (min, max) {
         (Some(min), Some(max)) => format!("must be between {min} and {max}"),

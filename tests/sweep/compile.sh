@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Generates awsJson services of ../shared/aws-models/ with all their operations and compiles
+# each generated crate, all in one Cargo workspace with one target directory.
+#
+#   bash tests/sweep/compile.sh            every awsJson service; `cargo check --all-features`,
+#                                          where a warning counts as a failure
+#   bash tests/sweep/compile.sh --sample   CI's fixed sample, with `cargo clippy -D warnings`
+#
+# Prints the first error (or warning) of each crate that fails, then `N/M compile`, and exits 1
+# if any failed. SWEEP_DIR keeps the generated crates and build output (default: a temporary
+# directory, removed afterwards).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$PWD"
+models="$root/../shared/aws-models"
+
+# The services that once failed or warned (see the README), the two largest (sagemaker, ssm),
+# the one that compresses requests (cloudwatch) and dynamodb.
+sample=(application-discovery-service backup-gateway bcm-pricing-calculator cloudwatch
+  cloudwatch-logs codecommit cost-explorer dynamodb frauddetector glue identitystore
+  iotfleetwise kendra kinesis sagemaker ssm verifiedpermissions)
+
+mode=check
+if [ "${1:-}" = "--sample" ]; then mode=clippy; fi
+
+work="${SWEEP_DIR:-}"
+if [ -z "$work" ]; then
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
+mkdir -p "$work/models" "$work/crates"
+
+in_sample() {
+  local stem="$1" name
+  for name in "${sample[@]}"; do
+    # A model file is <service>-<yyyy>-<mm>-<dd>.json.gz.
+    if [[ "$stem" =~ ^${name}-[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]]; then return 0; fi
+  done
+  return 1
+}
+
+cargo build -q --locked -p smithy-bind-cli
+generator="$root/target/debug/smithy-bind"
+
+members=()
+while IFS=$'\t' read -r file _service protocols _rest; do
+  case "$protocols" in *awsJson1_*) ;; *) continue ;; esac
+  stem="${file%.json.gz}"
+  if [ "$mode" = clippy ] && ! in_sample "$stem"; then continue; fi
+  gzip -dc "$models/$file" > "$work/models/$stem.json"
+  # Warnings (left-out operations, unchecked patterns) are the generator's, not the compiler's.
+  "$generator" generate --model "$work/models/$stem.json" --all-operations \
+    --out "$work/crates/$stem" --crate-name "$stem" 2>/dev/null
+  members+=("\"$stem\"")
+done < <(tail -n +2 "$models/INDEX.tsv")
+
+{
+  printf '[workspace]\nresolver = "2"\nmembers = [%s]\n' "$(IFS=,; echo "${members[*]}")"
+} > "$work/crates/Cargo.toml"
+echo "generated ${#members[@]} crates in $work/crates"
+
+messages="$work/messages.json"
+export CARGO_TARGET_DIR="$work/target"
+if [ "$mode" = clippy ]; then
+  cargo clippy --offline --manifest-path "$work/crates/Cargo.toml" --workspace --all-features \
+    --keep-going --message-format=json -- -D warnings > "$messages" || true
+else
+  cargo check --offline --manifest-path "$work/crates/Cargo.toml" --workspace --all-features \
+    --keep-going --message-format=json > "$messages" || true
+fi
+python3 "$root/tests/sweep/summarize.py" "$messages" "${#members[@]}" "$mode"
