@@ -48,6 +48,10 @@ struct GenerateArgs {
     /// -bindings, such as workspaces-bindings]
     #[arg(long, value_name = "NAME")]
     crate_name: Option<String>,
+    /// A partitions.json (botocore's format) for the endpoint rules' `aws.partition`
+    /// [default: the one smithy-bind embeds, botocore 1.44.5's]
+    #[arg(long, value_name = "FILE")]
+    partitions: Option<PathBuf>,
     /// Write nothing; exit 1 and print a unified diff if the output is not up to date
     #[arg(long)]
     check: bool,
@@ -108,6 +112,9 @@ fn configure(args: &GenerateArgs) -> Generator {
     for operation in &args.operations {
         generator = generator.operation(operation);
     }
+    if let Some(partitions) = &args.partitions {
+        generator = generator.partitions(partitions);
+    }
     generator
 }
 
@@ -116,7 +123,8 @@ fn configure(args: &GenerateArgs) -> Generator {
 /// This workspace's own regeneration runs the CLI from source; any other is the installed
 /// command.
 fn regenerate_command(args: &GenerateArgs) -> String {
-    if args.models.is_empty() && args.out.is_none() && args.operations.is_empty() && !args.all_operations {
+    let defaults = args.models.is_empty() && args.out.is_none() && args.operations.is_empty();
+    if defaults && !args.all_operations && args.partitions.is_none() {
         return String::from("cargo run -p smithy-bind-cli");
     }
     let mut command = String::from("smithy-bind generate");
@@ -137,6 +145,9 @@ fn regenerate_command(args: &GenerateArgs) -> String {
     }
     if let Some(name) = &args.crate_name {
         command.push_str(&format!(" --crate-name {name}"));
+    }
+    if let Some(partitions) = &args.partitions {
+        command.push_str(&format!(" --partitions {}", partitions.display()));
     }
     command
 }

@@ -9,6 +9,8 @@ use similar::TextDiff;
 use crate::closure::OperationClosure;
 use crate::emit::manifest::{default_crate_name, emit_manifest, missing_from_manifest, Requirements};
 use crate::emit::output::{emit_crate, GeneratedFile, Header, Layout};
+use crate::endpoint::ir::PartitionIr;
+use crate::endpoint::{partitions, resolve_endpoints};
 use crate::error::{Error, Result};
 use crate::model::{load_json_ast, load_json_value, load_model_files, ShapeId};
 use crate::resolve::resolve;
@@ -55,6 +57,7 @@ pub struct Generator {
     crate_name: Option<String>,
     layout: Layout,
     report_warnings: bool,
+    partitions: Option<PathBuf>,
 }
 
 impl Default for Generator {
@@ -69,6 +72,7 @@ impl Default for Generator {
             crate_name: None,
             layout: Layout::Crate,
             report_warnings: true,
+            partitions: None,
         }
     }
 }
@@ -168,6 +172,13 @@ impl Generator {
         self
     }
 
+    /// A `partitions.json` (botocore's format) for `aws.partition` to choose from, in place of
+    /// the one smithy-bind embeds (botocore 1.44.5's): for a partition or Region newer than it.
+    pub fn partitions(mut self, path: impl AsRef<Path>) -> Self {
+        self.partitions = Some(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Generates the files in memory, sorted by path: with the crate layout, `Cargo.toml`
     /// and `src/`; otherwise the one file to include.
     pub fn render(&self) -> Result<Vec<GeneratedFile>> {
@@ -213,7 +224,9 @@ impl Generator {
             .map(|id| ShapeId::parse(id).map_err(|problem| Error::model("--service", problem)))
             .transpose()?;
         let closure = OperationClosure::resolve(model, service.as_ref(), &self.operations)?;
-        let krate = resolve(model, &closure)?;
+        let mut krate = resolve(model, &closure)?;
+        let service_shape = model.shape(&closure.service).ok_or_else(|| Error::model(&closure.service, "is not in the model"))?;
+        krate.endpoints = resolve_endpoints(&closure.service.to_string(), &service_shape.traits, &self.load_partitions()?)?;
         if self.report_warnings {
             for warning in &krate.warnings {
                 report_warning(warning);
@@ -334,6 +347,17 @@ impl Generator {
             Layout::Crate => stale_files(out_dir, files),
             Layout::SingleFile { .. } => Ok(Vec::new()),
         }
+    }
+
+    fn load_partitions(&self) -> Result<Vec<PartitionIr>> {
+        let (text, source) = match &self.partitions {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+                (std::borrow::Cow::Owned(text), path.display().to_string())
+            }
+            None => (std::borrow::Cow::Borrowed(partitions::EMBEDDED), "the embedded partitions.json".to_owned()),
+        };
+        partitions::load(&text, &source).map_err(|problem| Error::model("partitions", problem))
     }
 
     fn resolved_out_dir(&self) -> Result<PathBuf> {

@@ -16,6 +16,8 @@ pub struct CrateIr {
     pub warnings: Vec<String>,
     /// Operations of the service not generated, with the reason, listed in the crate docs.
     pub left_out: Vec<LeftOutOperation>,
+    /// The service's endpoint rules and their tests, when the model has them.
+    pub endpoints: Option<crate::endpoint::ir::EndpointIr>,
 }
 
 #[derive(Clone, Debug)]

@@ -9,6 +9,7 @@
 pub mod closure;
 pub mod docs;
 pub mod emit;
+pub mod endpoint;
 pub mod error;
 mod generator;
 pub mod inlineable;

@@ -44,6 +44,7 @@ pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
             .iter()
             .map(|(id, reason)| LeftOutOperation { name: id.name().to_owned(), reason: reason.clone() })
             .collect(),
+        endpoints: None,
     };
     // An input or output shape is also a shared type when some member targets it.
     let member_targets: BTreeSet<String> = closure

@@ -66,6 +66,8 @@ mod aws_json;
 mod base64;
 #[cfg(feature = "validation")]
 mod constraints;
+pub mod endpoint;
+mod endpoint_lib;
 pub mod error;
 mod error_meta;
 pub mod http;

@@ -3,6 +3,7 @@
 
 mod builders;
 mod deserializer;
+pub(crate) mod endpoint;
 mod enums;
 mod errors;
 pub mod manifest;

@@ -7,6 +7,7 @@ use quote::quote;
 
 use super::builders::emit_builder;
 use super::deserializer::emit_deserializers;
+use super::endpoint::{emit_endpoint_module, emit_endpoint_tests};
 use super::enums::emit_enum;
 use super::errors::{emit_crate_error, emit_error_structure, emit_operation_error};
 use super::ident;
@@ -16,7 +17,7 @@ use super::structs::emit_structure;
 use super::unions::emit_union;
 use super::validation::emit_validation;
 use crate::error::{Error, Result};
-use crate::inlineable::INLINEABLES;
+use crate::inlineable::{Needs, INLINEABLES};
 use crate::ir::CrateIr;
 
 /// One file of the generated output, with its path relative to the output directory.
@@ -73,6 +74,8 @@ struct Module {
     public: bool,
     /// The cargo feature the module needs; a single included file leaves such modules out.
     feature: Option<&'static str>,
+    /// A `#[cfg(test)]` module (the model's endpoint tests), which an included file leaves out.
+    test_only: bool,
     doc: String,
     content: Content,
     children: Vec<Module>,
@@ -90,6 +93,7 @@ impl Module {
             name: name.to_owned(),
             public,
             feature: None,
+            test_only: false,
             doc: doc.to_owned(),
             content: Content::Items(items),
             children: Vec::new(),
@@ -138,11 +142,16 @@ fn module_tree(krate: &CrateIr) -> Module {
     let compresses = krate.operations.iter().any(|operation| operation.gzip_requests);
     let mut children: Vec<Module> = INLINEABLES
         .iter()
-        .filter(|inlineable| compresses || !inlineable.for_compression)
+        .filter(|inlineable| match inlineable.needs {
+            Needs::Always => true,
+            Needs::Compression => compresses,
+            Needs::Endpoints => krate.endpoints.is_some(),
+        })
         .map(|inlineable| Module {
             name: inlineable.module.to_owned(),
             public: inlineable.public,
             feature: inlineable.feature,
+            test_only: false,
             doc: String::new(),
             content: Content::Source(inlineable.source),
             children: Vec::new(),
@@ -162,6 +171,24 @@ fn module_tree(krate: &CrateIr) -> Module {
     children.push(types_module(krate));
     children.push(operations_module(krate));
     children.push(Module::new("error_meta", false, "", emit_crate_error(krate)));
+    if let Some(endpoints) = &krate.endpoints {
+        let mut tests = Module::new(
+            "tests",
+            false,
+            "The model's endpoint tests (`smithy.rules#endpointTests`), one test per case.",
+            emit_endpoint_tests(endpoints),
+        );
+        tests.test_only = true;
+        let tests = (!endpoints.cases.is_empty()).then_some(tests);
+        children.push(Module::new(
+            "endpoint",
+            true,
+            "Endpoint resolution, compiled from the service's endpoint rules: build [`Params`] \
+             (Region, FIPS, dual-stack, a custom endpoint) and [`resolve_endpoint`] gives the URL \
+             and signing properties, with no I/O.",
+            emit_endpoint_module(endpoints),
+        ).with_children(tests.into_iter().collect()));
+    }
     Module::new("", true, &crate_doc(krate), quote! {
         // Reachable only when an including crate makes single-file bindings public.
         #[allow(unused_imports)]
@@ -356,7 +383,11 @@ fn write_crate_files(
             let allow = allow_deprecated.then(|| quote!(#![allow(deprecated)]));
             let declarations = module.children.iter().map(|child| {
                 let name = ident(&child.name);
-                let gate = child.feature.map(|feature| quote!(#[cfg(feature = #feature)]));
+                let gate = match child.feature {
+                    Some(feature) => quote!(#[cfg(feature = #feature)]),
+                    None if child.test_only => quote!(#[cfg(test)]),
+                    None => TokenStream::new(),
+                };
                 if child.public {
                     quote!(#gate pub mod #name;)
                 } else {
@@ -395,7 +426,7 @@ fn inline_module(module: &Module, allow_deprecated: bool) -> Result<TokenStream>
             let doc = doc_lines(&module.doc, true);
             let allow = allow_deprecated.then(|| quote!(#![allow(deprecated)]));
             let mut children = TokenStream::new();
-            for child in &module.children {
+            for child in module.children.iter().filter(|child| !child.test_only) {
                 children.extend(inline_module(child, allow_deprecated)?);
             }
             quote!(#doc #allow #children #items)
@@ -620,3 +651,4 @@ mod tests {
         );
     }
 }
+

@@ -7,9 +7,19 @@ pub struct Inlineable {
     pub public: bool,
     /// The cargo feature the module needs, if any.
     pub feature: Option<&'static str>,
-    /// Only operations with `@requestCompression` need it (and its `miniz_oxide` dependency).
-    pub for_compression: bool,
+    /// Which crates include it.
+    pub needs: Needs,
     pub source: &'static str,
+}
+
+/// What makes a crate include a support file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    Always,
+    /// Only operations with `@requestCompression` need it (and its `miniz_oxide` dependency).
+    Compression,
+    /// Only services with an endpoint rule set.
+    Endpoints,
 }
 
 pub const INLINEABLES: &[Inlineable] = &[
@@ -17,77 +27,84 @@ pub const INLINEABLES: &[Inlineable] = &[
         module: "aws_json",
         public: false,
         feature: None,
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("aws_json.rs"),
     },
     Inlineable {
         module: "base64",
         public: false,
         feature: None,
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("base64.rs"),
+    },
+    Inlineable {
+        module: "endpoint_lib",
+        public: false,
+        feature: None,
+        needs: Needs::Endpoints,
+        source: include_str!("endpoint_lib.rs"),
     },
     Inlineable {
         module: "error",
         public: true,
         feature: None,
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("error.rs"),
     },
     Inlineable {
         module: "gzip",
         public: false,
         feature: None,
-        for_compression: true,
+        needs: Needs::Compression,
         source: include_str!("gzip.rs"),
     },
     Inlineable {
         module: "http",
         public: true,
         feature: None,
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("http.rs"),
     },
     Inlineable {
         module: "idempotency_token",
         public: false,
         feature: None,
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("idempotency_token.rs"),
     },
     Inlineable {
         module: "json_reader",
         public: false,
         feature: None,
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("json_reader.rs"),
     },
     Inlineable {
         module: "json_writer",
         public: false,
         feature: None,
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("json_writer.rs"),
     },
     Inlineable {
         module: "primitives",
         public: true,
         feature: None,
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("primitives.rs"),
     },
     Inlineable {
         module: "serde_support",
         public: false,
         feature: Some("serde"),
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("serde_support.rs"),
     },
     Inlineable {
         module: "validation",
         public: true,
         feature: Some("validation"),
-        for_compression: false,
+        needs: Needs::Always,
         source: include_str!("validation.rs"),
     },
 ];
@@ -98,6 +115,8 @@ mod aws_json;
 pub(crate) mod base64;
 #[cfg(test)]
 mod idempotency_token;
+#[cfg(test)]
+mod endpoint_lib;
 #[cfg(test)]
 #[allow(dead_code)]
 mod error;
