@@ -2,19 +2,20 @@
 //!
 //! Every shape in model/ must equal the official shape of the same id once documentation is
 //! set aside. The only other differences allowed are named here: the request omits the two
-//! members the user's API reference does not document, and the service carries only the
-//! operations we generate and not the endpoint rule set (endpoint resolution is not generated).
+//! members the user's API reference does not document, the service carries only the
+//! operations we generate, and its endpoint tests are the newest official model's (the rule
+//! set is the same; four April 2025 cases contradict today's partitions, see below).
 
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
-use smithy_bind_tests::{shared_file, workspace_root};
+use smithy_bind_tests::{aws_models, shared_file, workspace_root};
 
 const NS: &str = "com.amazonaws.workspaces#";
 const REQUEST: &str = "com.amazonaws.workspaces#RegisterWorkspaceDirectoryRequest";
 const SERVICE: &str = "com.amazonaws.workspaces#WorkspacesService";
 const OMITTED_REQUEST_MEMBERS: [&str; 2] = ["IdcInstanceArn", "MicrosoftEntraConfig"];
-const OMITTED_SERVICE_TRAITS: [&str; 2] = ["smithy.rules#endpointRuleSet", "smithy.rules#endpointTests"];
+const ENDPOINT_TESTS: &str = "smithy.rules#endpointTests";
 
 fn shapes(path: &std::path::Path) -> Map<String, Value> {
     let text = std::fs::read_to_string(path).unwrap();
@@ -30,13 +31,20 @@ fn official() -> Map<String, Value> {
     shapes(&shared_file("models/workspaces-2015-04-08.json"))
 }
 
-/// Removes documentation traits at every depth, and `traits` objects left empty.
+/// The WorkSpaces service shape of the newest official model (../shared/aws-models/).
+fn newest_official_service() -> Value {
+    let model = aws_models().into_iter().find(|model| model.service == SERVICE).unwrap().load();
+    model["shapes"][SERVICE].clone()
+}
+
+/// Removes documentation traits at every depth (and the endpoint rules' `documentation`
+/// fields), and `traits` objects left empty.
 fn without_docs(value: &Value) -> Value {
     match value {
         Value::Object(object) => {
             let mut out = Map::new();
             for (key, inner) in object {
-                if key == "smithy.api#documentation" {
+                if key == "smithy.api#documentation" || key == "documentation" {
                     continue;
                 }
                 let inner = without_docs(inner);
@@ -132,22 +140,23 @@ fn member_order_matches_the_official_order() {
 }
 
 #[test]
-fn service_matches_apart_from_operations_and_endpoint_rules() {
+fn service_matches_apart_from_operations_and_endpoint_tests() {
     let ours = without_docs(&ours()[SERVICE]);
     let theirs = without_docs(&official()[SERVICE]);
     assert_eq!(ours["type"], theirs["type"]);
     assert_eq!(ours["version"], theirs["version"]);
     let our_traits = ours["traits"].as_object().unwrap();
     let their_traits = theirs["traits"].as_object().unwrap();
+    let our_names: Vec<&String> = our_traits.keys().collect();
+    let their_names: Vec<&String> = their_traits.keys().collect();
+    assert_eq!(our_names, their_names, "service traits of model/ and the official model");
     for (name, value) in our_traits {
-        assert_eq!(Some(value), their_traits.get(name), "service trait {name}");
+        if name != ENDPOINT_TESTS {
+            assert_eq!(Some(value), their_traits.get(name), "service trait {name}");
+        }
     }
-    let omitted: Vec<&str> = their_traits
-        .keys()
-        .filter(|name| !our_traits.contains_key(*name))
-        .map(String::as_str)
-        .collect();
-    assert_eq!(omitted, OMITTED_SERVICE_TRAITS, "service traits left out of model/");
+    let newest = without_docs(&newest_official_service());
+    assert_eq!(our_traits[ENDPOINT_TESTS], newest["traits"][ENDPOINT_TESTS], "endpoint tests = the newest official model's");
     let official_operations = theirs["operations"].as_array().unwrap();
     for operation in ours["operations"].as_array().unwrap() {
         assert!(official_operations.contains(operation), "{operation} is not an official operation");
@@ -155,6 +164,44 @@ fn service_matches_apart_from_operations_and_endpoint_rules() {
     assert_eq!(our_traits["aws.protocols#awsJson1_1"], serde_json::json!({}));
     assert_eq!(our_traits["aws.auth#sigv4"]["name"], "workspaces");
     assert_eq!(our_traits["aws.api#service"]["sdkId"], "WorkSpaces");
+}
+
+/// The April 2025 model has four endpoint cases more than the newest one. Each expects
+/// dual-stack to be refused in an ISO partition, and each contradicts the partitions.json the
+/// resolver is built from, where that partition now supports dual-stack: so model/ takes the
+/// newest model's cases, which agree with it.
+#[test]
+fn the_april_2025_endpoint_cases_left_out_contradict_todays_partitions() {
+    let cases = |service: &Value| -> Vec<Value> {
+        without_docs(&service["traits"][ENDPOINT_TESTS])["testCases"].as_array().unwrap().clone()
+    };
+    let newest = cases(&newest_official_service());
+    let april = cases(&official()[SERVICE]);
+    let dropped: Vec<&Value> = april.iter().filter(|case| !newest.contains(case)).collect();
+    assert_eq!(april.len(), 40);
+    assert_eq!(newest.len(), 36);
+    assert!(newest.iter().all(|case| april.contains(case)), "the newest cases are a subset");
+    let partitions: Value =
+        serde_json::from_str(&std::fs::read_to_string(shared_file("aws-sdk-data/partitions.json")).unwrap()).unwrap();
+    let mut regions = Vec::new();
+    for case in dropped {
+        let region = case["params"]["Region"].as_str().unwrap();
+        assert_eq!(case["params"]["UseDualStack"], true, "{case}");
+        assert!(case["expect"]["error"].as_str().unwrap().contains("DualStack"), "{case}");
+        let partition = partitions["partitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|partition| partition["regions"].get(region).is_some())
+            .unwrap();
+        assert_eq!(partition["outputs"]["supportsDualStack"], true, "{region} now supports dual-stack");
+        regions.push(format!("{region} ({})", partition["id"].as_str().unwrap()));
+    }
+    regions.sort();
+    assert_eq!(
+        regions,
+        ["us-iso-east-1 (aws-iso)", "us-iso-east-1 (aws-iso)", "us-isob-east-1 (aws-iso-b)", "us-isob-east-1 (aws-iso-b)"]
+    );
 }
 
 #[test]

@@ -516,3 +516,112 @@ fn attribute(ty: Ty, key: &str) -> Option<(&'static str, Ty)> {
     };
     Some(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::endpoint::syntax::parse_rule_set;
+
+    /// Type checks one endpoint rule with `conditions` under two parameters: `Region`
+    /// (optional string) and `UseFIPS` (defaulted boolean).
+    fn check(conditions: serde_json::Value, url: &str) -> Result<Vec<RuleIr>> {
+        let rule_set = parse_rule_set(&json!({
+            "version": "1.0",
+            "parameters": {
+                "Region": {"type": "string", "builtIn": "AWS::Region"},
+                "UseFIPS": {"type": "boolean", "required": true, "default": false},
+            },
+            "rules": [{"type": "endpoint", "conditions": conditions, "endpoint": {"url": url}}],
+        }))
+        .unwrap();
+        let params = lower_parameters(&rule_set.parameters)?;
+        lower_rules(&rule_set, &params)
+    }
+
+    fn problem(conditions: serde_json::Value, url: &str) -> String {
+        let error = check(conditions, url).unwrap_err();
+        format!("{}: {}", error.path, error.problem)
+    }
+
+    #[test]
+    fn is_set_proves_a_parameter_set_for_the_rest_of_the_rule() {
+        let rules = check(json!([{"fn": "isSet", "argv": [{"ref": "Region"}]}]), "https://{Region}.example.com").unwrap();
+        assert!(matches!(&rules[0].conditions[0], ConditionIr::BindSome { local, .. } if local == "region"));
+    }
+
+    #[test]
+    fn an_unguarded_optional_parameter_is_an_error() {
+        assert_eq!(
+            problem(json!([]), "https://{Region}.example.com"),
+            "rules[0].endpoint.url: the template reference {Region} may be unset, where a string is expected; the rules guard such values with isSet"
+        );
+        assert_eq!(
+            problem(json!([{"fn": "stringEquals", "argv": [{"ref": "Region"}, "x"]}]), "https://a"),
+            "rules[0].conditions[0]: argument 1 of `stringEquals` may be unset, where a string is expected; the rules guard such values with isSet"
+        );
+    }
+
+    #[test]
+    fn unknown_functions_names_and_attributes_are_errors() {
+        assert_eq!(
+            problem(json!([{"fn": "aws.isVirtualHostableS3Bucket", "argv": ["b", false]}]), "https://a"),
+            "rules[0].conditions[0]: calls the rules-engine function `aws.isVirtualHostableS3Bucket`, which smithy-bind does not support"
+        );
+        assert_eq!(
+            problem(json!([]), "https://{Nope}"),
+            "rules[0].endpoint.url: refers to `Nope`, which is neither a parameter nor assigned before"
+        );
+        assert_eq!(
+            problem(
+                json!([
+                    {"fn": "isSet", "argv": [{"ref": "Region"}]},
+                    {"fn": "aws.partition", "argv": [{"ref": "Region"}], "assign": "P"}
+                ]),
+                "https://{P#dnsSufix}"
+            ),
+            "rules[0].endpoint.url: reads `dnsSufix` of a partition, which has no such attribute"
+        );
+    }
+
+    #[test]
+    fn arguments_of_the_wrong_type_are_errors() {
+        assert_eq!(
+            problem(json!([{"fn": "booleanEquals", "argv": [{"ref": "UseFIPS"}, "true"]}]), "https://a"),
+            "rules[0].conditions[0]: argument 2 of `booleanEquals` is a string, where a bool is expected"
+        );
+        assert_eq!(
+            problem(json!([{"fn": "not", "argv": []}]), "https://a"),
+            "rules[0].conditions[0]: calls `not` with 0 arguments; it takes 1"
+        );
+    }
+
+    #[test]
+    fn comparisons_with_literal_booleans_fold_away() {
+        let rules = check(json!([{"fn": "booleanEquals", "argv": [{"ref": "UseFIPS"}, false]}]), "https://a").unwrap();
+        let ConditionIr::Holds(expr) = &rules[0].conditions[0] else { panic!("{:?}", rules[0].conditions) };
+        assert!(matches!(&expr.kind, ExprKind::Not(inner) if matches!(&inner.kind, ExprKind::Param(field) if field == "use_fips")));
+    }
+
+    #[test]
+    fn names_that_snake_case_alike_get_distinct_locals() {
+        let rules = check(
+            json!([
+                {"fn": "isSet", "argv": [{"ref": "Region"}]},
+                {"fn": "aws.partition", "argv": [{"ref": "Region"}], "assign": "region"}
+            ]),
+            "https://{Region}.{region#dnsSuffix}",
+        )
+        .unwrap();
+        let locals: Vec<&str> = rules[0]
+            .conditions
+            .iter()
+            .filter_map(|condition| match condition {
+                ConditionIr::BindSome { local, .. } => Some(local.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(locals, ["region", "region_2"]);
+    }
+}

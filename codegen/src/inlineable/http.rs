@@ -55,14 +55,17 @@ impl HttpRequest {
         self.host_prefix.as_deref()
     }
 
-    /// The absolute URL to send the request to, given the service endpoint
-    /// (`https://example.com`, or with a path such as `https://example.com/custom`): the
-    /// operation's host prefix goes before the host, the request path after the endpoint's.
+    /// The absolute URL to send the request to, given the service endpoint: a resolved
+    /// `endpoint::Endpoint`, or a URL (`https://example.com`, or with a path such as
+    /// `https://example.com/custom`). The operation's host prefix goes before the host, the
+    /// request path after the endpoint's. (Headers a resolved endpoint lists, which few rule
+    /// sets give, are the sender's to add.)
     ///
     /// Fails when the endpoint is not an absolute `http(s)` URL without query or fragment, or
     /// when the host prefix is not a series of valid host labels, as when a `@hostLabel`
     /// member is empty or holds a `.` or `/`.
-    pub fn url_for(&self, endpoint: &str) -> Result<String, EndpointError> {
+    pub fn url_for(&self, endpoint: impl AsRef<str>) -> Result<String, EndpointError> {
+        let endpoint = endpoint.as_ref();
         let (scheme, rest) = endpoint
             .split_once("://")
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
