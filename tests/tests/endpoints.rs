@@ -81,3 +81,32 @@ fn url_for_takes_the_resolved_endpoint() {
     assert_eq!(request.url_for(&endpoint).unwrap(), "https://workspaces.eu-central-1.api.aws/");
     assert_eq!(request.url_for(endpoint.url()).unwrap(), "https://workspaces.eu-central-1.api.aws/");
 }
+
+/// The endpoint example in README.md, kept compiling and true.
+#[test]
+fn readme_endpoint_example() -> Result<(), Box<dyn std::error::Error>> {
+    let input = RegisterWorkspaceDirectoryInput::builder().directory_id("d-1234567890").build()?;
+    let request = RegisterWorkspaceDirectory::serialize_request(&input);
+
+    // A Region: https://workspaces.eu-west-1.amazonaws.com/
+    let endpoint = resolve_endpoint(&Params::builder().region("eu-west-1").build()?)?;
+    assert_eq!(request.url_for(&endpoint)?, "https://workspaces.eu-west-1.amazonaws.com/");
+
+    // FIPS: https://workspaces-fips.us-east-1.amazonaws.com/
+    let fips = Params::builder().region("us-east-1").use_fips(true).build()?;
+    assert_eq!(request.url_for(resolve_endpoint(&fips)?)?, "https://workspaces-fips.us-east-1.amazonaws.com/");
+
+    // Dual-stack (IPv4 and IPv6): https://workspaces.us-east-1.api.aws/
+    let dual_stack = Params::builder().region("us-east-1").use_dual_stack(true).build()?;
+    assert_eq!(request.url_for(resolve_endpoint(&dual_stack)?)?, "https://workspaces.us-east-1.api.aws/");
+
+    // A custom endpoint (an emulator) wins; FIPS with it is the rules' error.
+    let local = Params::builder().region("us-east-1").endpoint("http://localhost:4566").build()?;
+    assert_eq!(resolve_endpoint(&local)?.url(), "http://localhost:4566");
+    let both = Params::builder().region("us-east-1").endpoint("http://localhost:4566").use_fips(true).build()?;
+    assert_eq!(
+        resolve_endpoint(&both).unwrap_err().to_string(),
+        "Invalid Configuration: FIPS and custom endpoint are not supported"
+    );
+    Ok(())
+}

@@ -587,14 +587,10 @@ pub(crate) fn emit_endpoint_tests(endpoints: &EndpointIr) -> TokenStream {
 /// first words of the case's description.
 fn test_name(index: usize, width: usize, doc: &str) -> String {
     let mut name = format!("case_{index:0width$}");
-    let mut words = 0;
-    for word in doc.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        if words == 10 {
-            break;
-        }
+    let words = doc.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    for word in words.take(10) {
         name.push('_');
         name.push_str(&word.to_ascii_lowercase());
-        words += 1;
     }
     name
 }

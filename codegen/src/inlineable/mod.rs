@@ -116,6 +116,7 @@ pub(crate) mod base64;
 #[cfg(test)]
 mod idempotency_token;
 #[cfg(test)]
+#[allow(dead_code)]
 mod endpoint_lib;
 #[cfg(test)]
 #[allow(dead_code)]
