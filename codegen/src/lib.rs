@@ -4,7 +4,8 @@
 //!
 //! The pipeline is one-way: [`model`] loads the JSON AST, [`closure`] finds the shapes the
 //! chosen operations reach, [`resolve`] turns them into the [`ir`] with every Rust name
-//! decided, and [`emit`] writes Rust from the IR alone.
+//! decided, [`endpoint`] type checks the service's endpoint rules into their own IR, and
+//! [`emit`] writes Rust from the IR alone.
 
 pub mod closure;
 pub mod docs;

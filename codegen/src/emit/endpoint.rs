@@ -450,6 +450,10 @@ fn expr_tokens(expr: &ExprIr) -> TokenStream {
                 let value = expr_tokens(value);
                 quote!(#value.is_none())
             }
+            ExprKind::StringEquals(a, b) if is_empty_literal(a) || is_empty_literal(b) => {
+                let value = expr_tokens(if is_empty_literal(a) { b } else { a });
+                quote!(!#value.is_empty())
+            }
             ExprKind::BoolEquals(a, b) | ExprKind::StringEquals(a, b) => {
                 let (a, b) = (expr_tokens(a), expr_tokens(b));
                 quote!(#a != #b)
@@ -459,6 +463,10 @@ fn expr_tokens(expr: &ExprIr) -> TokenStream {
                 quote!(!#inner)
             }
         },
+        ExprKind::StringEquals(a, b) if is_empty_literal(a) || is_empty_literal(b) => {
+            let value = expr_tokens(if is_empty_literal(a) { b } else { a });
+            quote!(#value.is_empty())
+        }
         ExprKind::BoolEquals(a, b) | ExprKind::StringEquals(a, b) => {
             let (a, b) = (expr_tokens(a), expr_tokens(b));
             quote!(#a == #b)
@@ -484,9 +492,18 @@ fn expr_tokens(expr: &ExprIr) -> TokenStream {
         }
         ExprKind::Index(base, index) => {
             let base = expr_tokens(base);
-            quote!(#base.get(#index).map(String::as_str))
+            if *index == 0 {
+                quote!(#base.first().map(String::as_str))
+            } else {
+                let index = Literal::usize_unsuffixed(*index);
+                quote!(#base.get(#index).map(String::as_str))
+            }
         }
     }
+}
+
+fn is_empty_literal(expr: &ExprIr) -> bool {
+    matches!(&expr.kind, ExprKind::Str(text) if text.is_empty())
 }
 
 /// A function argument: strings are passed as `&str`.
