@@ -88,7 +88,7 @@ fn local_name(name: &str) -> String {
 
 pub fn lower_parameters(parameters: &[Parameter]) -> Result<Vec<ParamIr>> {
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
-    parameters
+    let lowered = parameters
         .iter()
         .map(|parameter| {
             let path = format!("parameters.{}", parameter.name);
@@ -112,7 +112,20 @@ pub fn lower_parameters(parameters: &[Parameter]) -> Result<Vec<ParamIr>> {
                 deprecated: parameter.deprecated.clone(),
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    // `Params::builder`, `ParamsBuilder::build` and the `set_<field>` setters share the
+    // parameters' namespace.
+    for param in &lowered {
+        let field = param.field.as_str();
+        let setter_of = field.strip_prefix("set_").and_then(|rest| fields.get(rest));
+        if matches!(field, "builder" | "build") || setter_of.is_some() {
+            return fail(
+                &format!("parameters.{}", param.name),
+                format!("has the Rust name `{field}`, which the generated Params or its builder already uses"),
+            );
+        }
+    }
+    Ok(lowered)
 }
 
 /// A parameter value from JSON (a default or a test case's input).
@@ -602,6 +615,20 @@ mod tests {
         let rules = check(json!([{"fn": "booleanEquals", "argv": [{"ref": "UseFIPS"}, false]}]), "https://a").unwrap();
         let ConditionIr::Holds(expr) = &rules[0].conditions[0] else { panic!("{:?}", rules[0].conditions) };
         assert!(matches!(&expr.kind, ExprKind::Not(inner) if matches!(&inner.kind, ExprKind::Param(field) if field == "use_fips")));
+    }
+
+    #[test]
+    fn parameters_named_like_the_builder_api_are_errors() {
+        for (name, field) in [("Builder", "builder"), ("SetRegion", "set_region")] {
+            let rule_set = parse_rule_set(&json!({
+                "parameters": {"Region": {"type": "string"}, name: {"type": "string"}},
+                "rules": [],
+            }))
+            .unwrap();
+            let error = lower_parameters(&rule_set.parameters).unwrap_err();
+            assert_eq!(error.path, format!("parameters.{name}"));
+            assert_eq!(error.problem, format!("has the Rust name `{field}`, which the generated Params or its builder already uses"));
+        }
     }
 
     #[test]
