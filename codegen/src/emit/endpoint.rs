@@ -1,5 +1,6 @@
 //! The `endpoint` module: `Params`, its builder, the partition table and `resolve_endpoint`,
-//! the rule set written out as nested `if`s that return; and the endpoint tests file.
+//! the rule set written out as nested `if`s that return; and its `tests` module, one test per
+//! case of the model's endpoint tests.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -7,10 +8,9 @@ use quote::quote;
 use super::{doc_attrs, ident};
 use crate::endpoint::ir::*;
 
-const LIB: &str = "endpoint_lib";
-
+/// The support module the resolver calls, imported by name into the `endpoint` module.
 fn lib() -> TokenStream {
-    LIB.parse().unwrap_or_default()
+    quote!(endpoint_lib)
 }
 
 pub(crate) fn emit_endpoint_module(endpoints: &EndpointIr) -> TokenStream {
