@@ -429,6 +429,7 @@ pub(crate) fn is_valid_host_label(text: &str, allow_subdomains: bool) -> bool {
     }
 }
 
+// Not `http::is_host_label`: the rules engine's label may end in a hyphen.
 fn is_host_label(label: &str) -> bool {
     let bytes = label.as_bytes();
     (1..=63).contains(&bytes.len())

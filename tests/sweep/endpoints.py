@@ -135,7 +135,8 @@ def sweep(work, sample):
     passed = {}
     for stem in members:
         if stem not in executables:
-            problems[stem] or problems[stem].append("built no test binary")
+            if not problems[stem]:
+                problems[stem].append("built no test binary")
             continue
         run = subprocess.run([executables[stem], "endpoint::tests::", "--test-threads=2"],
                              capture_output=True, text=True, check=False)

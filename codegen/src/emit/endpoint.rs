@@ -37,12 +37,17 @@ pub(crate) fn emit_endpoint_module(endpoints: &EndpointIr) -> TokenStream {
     }
 }
 
-fn field_type(param: &ParamIr) -> TokenStream {
-    let ty = match param.kind {
+/// The Rust type of a parameter's value.
+fn value_type(kind: ParameterKind) -> TokenStream {
+    match kind {
         ParameterKind::String => quote!(String),
         ParameterKind::Boolean => quote!(bool),
         ParameterKind::StringArray => quote!(Vec<String>),
-    };
+    }
+}
+
+fn field_type(param: &ParamIr) -> TokenStream {
+    let ty = value_type(param.kind);
     if param.is_optional() {
         quote!(Option<#ty>)
     } else {
@@ -101,25 +106,17 @@ fn emit_params(params: &[ParamIr]) -> TokenStream {
 fn emit_params_builder(params: &[ParamIr]) -> TokenStream {
     let fields = params.iter().map(|param| {
         let field = ident(&param.field);
-        let ty = match param.kind {
-            ParameterKind::String => quote!(String),
-            ParameterKind::Boolean => quote!(bool),
-            ParameterKind::StringArray => quote!(Vec<String>),
-        };
+        let ty = value_type(param.kind);
         quote!(#field: Option<#ty>,)
     });
     let setters = params.iter().map(|param| {
         let field = ident(&param.field);
         let setter = ident(&format!("set_{}", param.field.trim_start_matches("r#")));
         let doc = doc_attrs(&param.doc, &format!("Sets the `{}` parameter.", param.name));
-        let (arg, value, ty) = match param.kind {
-            ParameterKind::String => (quote!(impl Into<String>), quote!(value.into()), quote!(String)),
-            ParameterKind::Boolean => (quote!(bool), quote!(value), quote!(bool)),
-            ParameterKind::StringArray => (
-                quote!(Vec<String>),
-                quote!(value),
-                quote!(Vec<String>),
-            ),
+        let ty = value_type(param.kind);
+        let (arg, value) = match param.kind {
+            ParameterKind::String => (quote!(impl Into<String>), quote!(value.into())),
+            ParameterKind::Boolean | ParameterKind::StringArray => (ty.clone(), quote!(value)),
         };
         quote! {
             #doc
@@ -142,9 +139,11 @@ fn emit_params_builder(params: &[ParamIr]) -> TokenStream {
         let value = match (&param.default, param.required) {
             (Some(default), _) => {
                 let default = param_value_tokens(default);
-                match default_is_cheap(param) {
-                    true => quote!(self.#field.unwrap_or(#default)),
-                    false => quote!(self.#field.unwrap_or_else(|| #default)),
+                // A literal bool costs nothing to build; strings are built only when unset.
+                if param.kind == ParameterKind::Boolean {
+                    quote!(self.#field.unwrap_or(#default))
+                } else {
+                    quote!(self.#field.unwrap_or_else(|| #default))
                 }
             }
             (None, true) => {
@@ -174,10 +173,6 @@ fn emit_params_builder(params: &[ParamIr]) -> TokenStream {
             }
         }
     }
-}
-
-fn default_is_cheap(param: &ParamIr) -> bool {
-    param.kind == ParameterKind::Boolean
 }
 
 pub(crate) fn param_value_tokens(value: &ParamValue) -> TokenStream {
@@ -383,43 +378,8 @@ fn guard(conditions: &[&ConditionIr], outcome: &OutcomeIr, body: TokenStream) ->
 }
 
 fn is_read(local: &str, conditions: &[&ConditionIr], outcome: &OutcomeIr) -> bool {
-    conditions.iter().any(|condition| expr_reads(condition.expr(), local)) || outcome_reads(outcome, local)
-}
-
-fn outcome_reads(outcome: &OutcomeIr, local: &str) -> bool {
-    match outcome {
-        OutcomeIr::Error(message) => expr_reads(message, local),
-        OutcomeIr::Endpoint { url, headers, properties } => {
-            expr_reads(url, local)
-                || headers.iter().any(|(_, values)| values.iter().any(|value| expr_reads(value, local)))
-                || properties.iter().any(|(_, value)| property_reads(value, local))
-        }
-        OutcomeIr::Tree(rules) => rules.iter().any(|rule| {
-            rule.conditions.iter().any(|condition| expr_reads(condition.expr(), local)) || outcome_reads(&rule.outcome, local)
-        }),
-    }
-}
-
-fn property_reads(property: &PropertyIr, local: &str) -> bool {
-    match property {
-        PropertyIr::Value(value) => expr_reads(value, local),
-        PropertyIr::Int(_) => false,
-        PropertyIr::Array(items) => items.iter().any(|item| property_reads(item, local)),
-        PropertyIr::Object(entries) => entries.iter().any(|(_, value)| property_reads(value, local)),
-    }
-}
-
-fn expr_reads(expr: &ExprIr, local: &str) -> bool {
-    match &expr.kind {
-        ExprKind::Local(name) => name == local,
-        ExprKind::Not(inner) | ExprKind::IsSet(inner) | ExprKind::Attr(inner, _) | ExprKind::Index(inner, _) => expr_reads(inner, local),
-        ExprKind::BoolEquals(a, b) | ExprKind::StringEquals(a, b) => expr_reads(a, local) || expr_reads(b, local),
-        ExprKind::Call(_, args) => args.iter().any(|arg| expr_reads(arg, local)),
-        ExprKind::Template(pieces) => pieces
-            .iter()
-            .any(|piece| matches!(piece, TemplatePiece::Value(value) if expr_reads(value, local))),
-        ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Int(_) | ExprKind::Param(_) => false,
-    }
+    let reads = |expr: &ExprIr| matches!(&expr.kind, ExprKind::Local(name) if name == local);
+    conditions.iter().any(|condition| condition.expr().any(&reads)) || outcome.any_expr(&reads)
 }
 
 /// The Rust expression of `expr`, of the type its [`Ty`] names.

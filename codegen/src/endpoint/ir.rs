@@ -15,23 +15,8 @@ pub struct EndpointIr {
 impl EndpointIr {
     /// Whether any rule calls `aws.partition`, so the crate needs the partition table.
     pub fn uses_partitions(&self) -> bool {
-        fn in_expr(expr: &ExprIr) -> bool {
-            match &expr.kind {
-                ExprKind::Call(Function::Partition, _) => true,
-                ExprKind::Call(_, args) => args.iter().any(in_expr),
-                ExprKind::Not(inner) | ExprKind::IsSet(inner) | ExprKind::Attr(inner, _) | ExprKind::Index(inner, _) => in_expr(inner),
-                ExprKind::BoolEquals(a, b) | ExprKind::StringEquals(a, b) => in_expr(a) || in_expr(b),
-                ExprKind::Template(pieces) => pieces.iter().any(|piece| matches!(piece, TemplatePiece::Value(value) if in_expr(value))),
-                _ => false,
-            }
-        }
-        fn in_rules(rules: &[RuleIr]) -> bool {
-            rules.iter().any(|rule| {
-                rule.conditions.iter().any(|condition| in_expr(condition.expr()))
-                    || matches!(&rule.outcome, OutcomeIr::Tree(rules) if in_rules(rules))
-            })
-        }
-        in_rules(&self.rules)
+        let is_partition = |expr: &ExprIr| matches!(expr.kind, ExprKind::Call(Function::Partition, _));
+        self.rules.iter().any(|rule| rule.any_expr(&is_partition))
     }
 }
 
@@ -70,6 +55,13 @@ pub struct RuleIr {
     pub outcome: OutcomeIr,
 }
 
+impl RuleIr {
+    /// Whether `found` holds for an expression anywhere in the rule, nested rules included.
+    pub fn any_expr(&self, found: &dyn Fn(&ExprIr) -> bool) -> bool {
+        self.conditions.iter().any(|condition| condition.expr().any(found)) || self.outcome.any_expr(found)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum OutcomeIr {
     Endpoint {
@@ -79,6 +71,21 @@ pub enum OutcomeIr {
     },
     Error(ExprIr),
     Tree(Vec<RuleIr>),
+}
+
+impl OutcomeIr {
+    /// Whether `found` holds for an expression anywhere in the outcome.
+    pub fn any_expr(&self, found: &dyn Fn(&ExprIr) -> bool) -> bool {
+        match self {
+            OutcomeIr::Error(message) => message.any(found),
+            OutcomeIr::Endpoint { url, headers, properties } => {
+                url.any(found)
+                    || headers.iter().any(|(_, values)| values.iter().any(|value| value.any(found)))
+                    || properties.iter().any(|(_, value)| value.any_expr(found))
+            }
+            OutcomeIr::Tree(rules) => rules.iter().any(|rule| rule.any_expr(found)),
+        }
+    }
 }
 
 /// How one condition guards what follows it.
@@ -113,12 +120,41 @@ pub enum PropertyIr {
     Object(Vec<(String, PropertyIr)>),
 }
 
+impl PropertyIr {
+    fn any_expr(&self, found: &dyn Fn(&ExprIr) -> bool) -> bool {
+        match self {
+            PropertyIr::Value(value) => value.any(found),
+            PropertyIr::Int(_) => false,
+            PropertyIr::Array(items) => items.iter().any(|item| item.any_expr(found)),
+            PropertyIr::Object(entries) => entries.iter().any(|(_, value)| value.any_expr(found)),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ExprIr {
     pub kind: ExprKind,
     pub ty: Ty,
     /// The expression is an `Option` of `ty`.
     pub optional: bool,
+}
+
+impl ExprIr {
+    /// Whether `found` holds for this expression or one inside it.
+    pub fn any(&self, found: &dyn Fn(&ExprIr) -> bool) -> bool {
+        found(self)
+            || match &self.kind {
+                ExprKind::Not(inner) | ExprKind::IsSet(inner) | ExprKind::Attr(inner, _) | ExprKind::Index(inner, _) => {
+                    inner.any(found)
+                }
+                ExprKind::BoolEquals(a, b) | ExprKind::StringEquals(a, b) => a.any(found) || b.any(found),
+                ExprKind::Call(_, args) => args.iter().any(|arg| arg.any(found)),
+                ExprKind::Template(pieces) => pieces
+                    .iter()
+                    .any(|piece| matches!(piece, TemplatePiece::Value(value) if value.any(found))),
+                ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Int(_) | ExprKind::Param(_) | ExprKind::Local(_) => false,
+            }
+    }
 }
 
 /// The Rust type an expression evaluates to.
