@@ -53,6 +53,8 @@ pub struct ServiceIr {
     pub title: String,
     /// `aws.api#service`'s `sdkId` (`WorkSpaces`), which names the crate.
     pub sdk_id: Option<String>,
+    /// `aws.auth#sigv4`'s signing name (`workspaces`), which the client signs with.
+    pub signing_name: Option<String>,
     pub version: Option<String>,
     pub protocol: Protocol,
     pub doc: String,

@@ -124,6 +124,12 @@ fn resolve_service(model: &Model, id: &ShapeId) -> Result<ServiceIr> {
             .and_then(|service| service.get("sdkId"))
             .and_then(|sdk_id| sdk_id.as_str())
             .map(str::to_owned),
+        signing_name: shape
+            .traits
+            .get("aws.auth#sigv4")
+            .and_then(|sigv4| sigv4.get("name"))
+            .and_then(|name| name.as_str())
+            .map(str::to_owned),
         version: service.version.clone(),
         protocol,
         doc: doc_of(&shape.traits),

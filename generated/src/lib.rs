@@ -64,8 +64,16 @@
 )]
 mod aws_json;
 mod base64;
+#[cfg(feature = "blocking")]
+pub mod blocking;
+#[cfg(feature = "async")]
+pub mod client;
+#[cfg(feature = "client")]
+pub mod config;
 #[cfg(feature = "validation")]
 mod constraints;
+#[cfg(feature = "client")]
+mod credentials;
 pub mod endpoint;
 mod endpoint_lib;
 pub mod error;
@@ -76,11 +84,27 @@ mod json_reader;
 mod json_writer;
 pub mod operation;
 pub mod primitives;
+#[cfg(feature = "client")]
+mod profile;
 mod protocol_serde;
+#[cfg(feature = "client")]
+mod retry;
+#[cfg(feature = "client")]
+mod runtime;
 #[cfg(feature = "serde")]
 mod serde_support;
+#[cfg(feature = "client")]
+mod service;
+#[cfg(feature = "sigv4")]
+pub mod sigv4;
 pub mod types;
+#[cfg(feature = "ureq")]
+mod ureq_client;
 #[cfg(feature = "validation")]
 pub mod validation;
 #[allow(unused_imports)]
 pub use self::error_meta::Error;
+#[cfg(feature = "async")]
+pub use self::client::Client;
+#[cfg(feature = "client")]
+pub use self::config::Config;

@@ -138,14 +138,14 @@ fn emit_member_methods(member: &MemberIr) -> TokenStream {
 }
 
 /// The doc paragraph that tells a collection's fluent method from its setter.
-fn collection_note(member: &MemberIr, action: &str, collection: &str) -> TokenStream {
+pub(crate) fn collection_note(member: &MemberIr, action: &str, collection: &str) -> TokenStream {
     let setter = member.setter.trim_start_matches("r#");
     let note = format!(" {action}; use [`{setter}`](Self::{}) to replace the whole {collection}.", member.setter);
     quote!(#[doc = ""] #[doc = #note])
 }
 
 /// Strings take `impl Into<String>` as in aws-sdk-rust; other values are taken as they are.
-fn into_param(ty: &RustType) -> (TokenStream, TokenStream) {
+pub(crate) fn into_param(ty: &RustType) -> (TokenStream, TokenStream) {
     match ty {
         RustType::String => (
             quote!(impl ::std::convert::Into<::std::string::String>),
@@ -156,7 +156,7 @@ fn into_param(ty: &RustType) -> (TokenStream, TokenStream) {
 }
 
 /// One list item or map value; sparse collections take an `Option`.
-fn element_param(ty: &RustType, sparse: bool) -> (TokenStream, TokenStream) {
+pub(crate) fn element_param(ty: &RustType, sparse: bool) -> (TokenStream, TokenStream) {
     if sparse {
         let ty = type_tokens(ty);
         (quote!(::std::option::Option<#ty>), quote!(input))

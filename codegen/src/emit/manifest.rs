@@ -32,6 +32,21 @@ impl Requirements {
     pub fn of(krate: &CrateIr) -> Self {
         let mut dependencies = vec![
             Dependency {
+                name: "hmac",
+                spec: r#"{ version = "0.12", optional = true }"#,
+                doc: "",
+            },
+            Dependency {
+                name: "sha2",
+                spec: r#"{ version = "0.10", optional = true, default-features = false }"#,
+                doc: "",
+            },
+            Dependency {
+                name: "ureq",
+                spec: r#"{ version = "3", optional = true, default-features = false, features = ["rustls"] }"#,
+                doc: "",
+            },
+            Dependency {
                 name: "http",
                 spec: r#"{ version = "1", optional = true, default-features = false, features = ["std"] }"#,
                 doc: "",
@@ -59,6 +74,21 @@ impl Requirements {
             default_features: &["validation"],
             features: vec![
                 Feature {
+                    name: "async",
+                    enables: &["client"],
+                    doc: "# The async client (`Client`), over any runtime through the `client::HttpClient` trait.\n",
+                },
+                Feature {
+                    name: "blocking",
+                    enables: &["client"],
+                    doc: "# The blocking client (`blocking::Client`), over the `blocking::HttpClient` trait.\n",
+                },
+                Feature {
+                    name: "client",
+                    enables: &["sigv4"],
+                    doc: "# What both clients share: configuration, credentials, retries, fluent builders.\n",
+                },
+                Feature {
                     name: "http",
                     enables: &["dep:http"],
                     doc: "# Conversions to `http::Request<Vec<u8>>` and from `http::Response`.\n",
@@ -67,6 +97,16 @@ impl Requirements {
                     name: "serde",
                     enables: &["dep:serde"],
                     doc: "# `serde::Serialize` and `Deserialize` for every generated type, in the awsJson JSON form.\n",
+                },
+                Feature {
+                    name: "sigv4",
+                    enables: &["dep:hmac", "dep:sha2"],
+                    doc: "# SigV4 request signing (`sigv4`), on its own for callers who send requests themselves.\n",
+                },
+                Feature {
+                    name: "ureq",
+                    enables: &["blocking", "dep:ureq"],
+                    doc: "# `blocking::Client::from_conf`, sending with ureq (rustls, webpki roots).\n",
                 },
                 Feature {
                     name: "validation",

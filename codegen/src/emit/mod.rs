@@ -2,6 +2,7 @@
 //! them into files. Emitters read only the IR.
 
 mod builders;
+mod client;
 mod deserializer;
 pub(crate) mod endpoint;
 mod enums;

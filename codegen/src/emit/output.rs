@@ -6,6 +6,7 @@ use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
 
 use super::builders::emit_builder;
+use super::client::{emit_fluent_builder, emit_service_module};
 use super::deserializer::emit_deserializers;
 use super::endpoint::{emit_endpoint_module, emit_endpoint_tests};
 use super::enums::emit_enum;
@@ -171,6 +172,14 @@ fn module_tree(krate: &CrateIr) -> Module {
     children.push(types_module(krate));
     children.push(operations_module(krate));
     children.push(Module::new("error_meta", false, "", emit_crate_error(krate)));
+    let mut service = Module::new(
+        "service",
+        false,
+        "What the client runtime needs of this service, and the client's operation methods.",
+        emit_service_module(krate),
+    );
+    service.feature = Some("client");
+    children.push(service);
     if let Some(endpoints) = &krate.endpoints {
         let mut tests = Module::new(
             "tests",
@@ -193,6 +202,10 @@ fn module_tree(krate: &CrateIr) -> Module {
         // Reachable only when an including crate makes single-file bindings public.
         #[allow(unused_imports)]
         pub use self::error_meta::Error;
+        #[cfg(feature = "async")]
+        pub use self::client::Client;
+        #[cfg(feature = "client")]
+        pub use self::config::Config;
     }).with_children(children)
 }
 
@@ -265,13 +278,16 @@ fn operations_module(krate: &CrateIr) -> Module {
             let (input, output) = (&operation.input, &operation.output);
             let (input_module, output_module) = (ident(&input.module), ident(&output.module));
             let (input_builder, output_builder) = (ident(&input.builder_name), ident(&output.builder_name));
+            let fluent = emit_fluent_builder(operation);
             children.push(Module::new(
                 "builders",
                 true,
-                "Builders for the operation's input and output.",
+                "Builders for the operation's input and output, and (with a client feature) the \
+                 fluent builder that sends it.",
                 quote! {
                     pub use super::#input_module::#input_builder;
                     pub use super::#output_module::#output_builder;
+                    #fluent
                 },
             ));
             let doc = format!("Types for the `{}` operation.", operation.name);

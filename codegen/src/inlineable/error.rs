@@ -2,6 +2,14 @@
 
 use std::fmt;
 
+// The client's errors live with the client's runtime; users find them here, where
+// aws-sdk-rust keeps `SdkError`.
+#[cfg(feature = "client")]
+pub use super::runtime::{
+    ConstructionFailure, CreateUnhandledError, DispatchFailure, ResponseError, SdkError, ServiceError, TimeoutError,
+    TimeoutKind,
+};
+
 /// A value could not be built: required members were unset (every one is named, not only
 /// the first, so one fix makes the next `build()` succeed), or a field was invalid.
 #[derive(Clone, Debug)]

@@ -91,6 +91,19 @@ impl HttpRequest {
         Ok(format!("{scheme}://{userinfo}{at}{prefix}{host}{path}{}", self.uri))
     }
 
+    /// Adds a header after the ones the serializer wrote.
+    #[allow(dead_code, reason = "the signer and the client add headers; a plain crate has neither")]
+    pub(crate) fn push_header(&mut self, name: &'static str, value: String) {
+        self.headers.push((name, Cow::Owned(value)));
+    }
+
+    /// Removes every header whose name is one of `names` (compared case-insensitively).
+    #[allow(dead_code, reason = "the signer and the client add headers; a plain crate has neither")]
+    pub(crate) fn remove_headers(&mut self, names: &[&str]) {
+        self.headers
+            .retain(|(name, _)| !names.iter().any(|removed| removed.eq_ignore_ascii_case(name)));
+    }
+
     /// The HTTP method, such as `POST`.
     pub fn method(&self) -> &str {
         self.method

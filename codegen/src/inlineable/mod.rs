@@ -107,10 +107,85 @@ pub const INLINEABLES: &[Inlineable] = &[
         needs: Needs::Always,
         source: include_str!("validation.rs"),
     },
+    Inlineable {
+        module: "blocking",
+        public: true,
+        feature: Some("blocking"),
+        needs: Needs::Always,
+        source: include_str!("blocking.rs"),
+    },
+    Inlineable {
+        module: "client",
+        public: true,
+        feature: Some("async"),
+        needs: Needs::Always,
+        source: include_str!("client.rs"),
+    },
+    Inlineable {
+        module: "config",
+        public: true,
+        feature: Some("client"),
+        needs: Needs::Always,
+        source: include_str!("config.rs"),
+    },
+    Inlineable {
+        module: "credentials",
+        public: false,
+        feature: Some("client"),
+        needs: Needs::Always,
+        source: include_str!("credentials.rs"),
+    },
+    Inlineable {
+        module: "profile",
+        public: false,
+        feature: Some("client"),
+        needs: Needs::Always,
+        source: include_str!("profile.rs"),
+    },
+    Inlineable {
+        module: "retry",
+        public: false,
+        feature: Some("client"),
+        needs: Needs::Always,
+        source: include_str!("retry.rs"),
+    },
+    Inlineable {
+        module: "runtime",
+        public: false,
+        feature: Some("client"),
+        needs: Needs::Always,
+        source: include_str!("runtime.rs"),
+    },
+    Inlineable {
+        module: "sigv4",
+        public: true,
+        feature: Some("sigv4"),
+        needs: Needs::Always,
+        source: include_str!("sigv4.rs"),
+    },
+    Inlineable {
+        module: "ureq_client",
+        public: false,
+        feature: Some("ureq"),
+        needs: Needs::Always,
+        source: include_str!("ureq_client.rs"),
+    },
 ];
 
 #[cfg(test)]
 mod aws_json;
+#[cfg(test)]
+#[allow(dead_code)]
+mod credentials;
+#[cfg(test)]
+#[allow(dead_code)]
+mod profile;
+#[cfg(test)]
+#[allow(dead_code)]
+mod retry;
+#[cfg(test)]
+#[allow(dead_code)]
+mod sigv4;
 // The generator decodes `@default` blobs with the same code the generated crate uses.
 pub(crate) mod base64;
 #[cfg(test)]

@@ -10,13 +10,17 @@ pub fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The manifest of a scratch crate: what `generated/Cargo.toml` declares, under `name`, plus
+/// The manifest of a scratch crate: the features and dependencies `generated/Cargo.toml`
+/// declares, under `name`, plus
 /// `miniz_oxide`, which bindings for operations with `@requestCompression` need.
 pub fn scratch_manifest(name: &str) -> String {
     format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
-         [features]\ndefault = [\"validation\"]\nhttp = [\"dep:http\"]\nserde = [\"dep:serde\"]\nvalidation = [\"dep:regex-lite\"]\n\n\
+         [features]\ndefault = [\"validation\"]\nhttp = [\"dep:http\"]\nserde = [\"dep:serde\"]\nvalidation = [\"dep:regex-lite\"]\n\
+         sigv4 = [\"dep:hmac\", \"dep:sha2\"]\nclient = [\"sigv4\"]\nblocking = [\"client\"]\nasync = [\"client\"]\nureq = [\"blocking\", \"dep:ureq\"]\n\n\
          [dependencies]\nhttp = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\
+         hmac = {{ version = \"0.12\", optional = true }}\nsha2 = {{ version = \"0.10\", optional = true, default-features = false }}\n\
+         ureq = {{ version = \"3\", optional = true, default-features = false, features = [\"rustls\"] }}\n\
          regex-lite = {{ version = \"0.1\", optional = true }}\nminiz_oxide = \"0.9\"\n\
          serde = {{ version = \"1\", optional = true, features = [\"derive\"] }}\n\n\
          [workspace]\n"
