@@ -217,7 +217,9 @@ pub fn sign(request: &SignableRequest<'_>, params: &SigningParams<'_>) -> Result
     if params.settings.payload_hash_header {
         added.push(("X-Amz-Content-SHA256", payload_hash.clone()));
     }
-    let signed_token = params.session_token.filter(|_| params.settings.sign_session_token);
+    // An empty token is no token, as botocore and the SDKs take it.
+    let token = params.session_token.filter(|token| !token.is_empty());
+    let signed_token = token.filter(|_| params.settings.sign_session_token);
     if let Some(token) = signed_token {
         added.push(("X-Amz-Security-Token", token.to_owned()));
     }
@@ -234,7 +236,7 @@ pub fn sign(request: &SignableRequest<'_>, params: &SigningParams<'_>) -> Result
     let key = signing_key(params.secret_access_key, date, params.region, params.name);
     let signature = hex(&hmac(&key, string_to_sign.as_bytes()));
 
-    if let Some(token) = params.session_token.filter(|_| !params.settings.sign_session_token) {
+    if let Some(token) = token.filter(|_| !params.settings.sign_session_token) {
         added.push(("X-Amz-Security-Token", token.to_owned()));
     }
     added.push((

@@ -3,6 +3,7 @@
 pub mod error_corpus;
 
 use std::path::PathBuf;
+use std::process::Command;
 
 use workspaces_bindings::http::{HttpRequest, HttpResponse};
 use workspaces_bindings::operation::register_workspace_directory::{
@@ -24,6 +25,33 @@ pub fn shared_file(relative: &str) -> PathBuf {
         path.display()
     );
     path
+}
+
+/// The botocore release the conformance tests compare with (tests/conformance/requirements.txt).
+pub const BOTOCORE_VERSION: &str = "1.35.5";
+
+/// The venv's Python with the pinned botocore, made if missing; a clear failure otherwise.
+pub fn botocore_python() -> PathBuf {
+    let root = workspace_root();
+    let python = root.join(".venv/bin/python");
+    let check = format!("import botocore, sys; sys.exit(botocore.__version__ != '{BOTOCORE_VERSION}')");
+    let ready = || Command::new(&python).args(["-c", &check]).status().is_ok_and(|s| s.success());
+    if !ready() {
+        let setup = root.join("tests/conformance/setup-venv.sh");
+        let output = Command::new("bash").arg(&setup).output();
+        let detail = match output {
+            Ok(output) => format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)),
+            Err(error) => error.to_string(),
+        };
+        assert!(
+            ready(),
+            "botocore {BOTOCORE_VERSION} is needed in {} and could not be installed by {}: python3 \
+             with venv and pip, and access to PyPI, are required.\n{detail}",
+            python.display(),
+            setup.display()
+        );
+    }
+    python
 }
 
 /// One service of `../shared/aws-models/INDEX.tsv`.

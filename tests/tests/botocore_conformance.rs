@@ -16,7 +16,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{json, Map, Value};
 use smithy_bind_tests::error_corpus::{error_corpus, ErrorCase};
-use smithy_bind_tests::{parse_error_case, workspace_root};
+use smithy_bind_tests::{botocore_python, parse_error_case, workspace_root, BOTOCORE_VERSION};
 use workspaces_bindings::http::HttpRequest;
 use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput,
@@ -29,7 +29,6 @@ const INPUTS: usize = 2_000;
 /// Extra inputs whose strings may fall below the documented minimum lengths, so botocore's
 /// validator rejects some; our `validate()` must reject every one it rejects.
 const LOOSE_INPUTS: usize = 500;
-const BOTOCORE_VERSION: &str = "1.35.5";
 
 /// The values of one input, from which both our input and botocore's params are built.
 #[derive(Clone, Debug)]
@@ -191,30 +190,6 @@ fn botocore_params(p: &Params) -> Value {
             .map(|(domain, secret)| json!({"DomainName": domain, "ServiceAccountSecretArn": secret})),
     );
     Value::Object(params)
-}
-
-/// The venv's Python with the pinned botocore, made if missing; a clear failure otherwise.
-fn botocore_python() -> PathBuf {
-    let root = workspace_root();
-    let python = root.join(".venv/bin/python");
-    let check = format!("import botocore, sys; sys.exit(botocore.__version__ != '{BOTOCORE_VERSION}')");
-    let ready = || Command::new(&python).args(["-c", &check]).status().is_ok_and(|s| s.success());
-    if !ready() {
-        let setup = root.join("tests/conformance/setup-venv.sh");
-        let output = Command::new("bash").arg(&setup).output();
-        let detail = match output {
-            Ok(output) => format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)),
-            Err(error) => error.to_string(),
-        };
-        assert!(
-            ready(),
-            "botocore {BOTOCORE_VERSION} is needed in {} and could not be installed by {}: python3 \
-             with venv and pip, and access to PyPI, are required.\n{detail}",
-            python.display(),
-            setup.display()
-        );
-    }
-    python
 }
 
 /// Runs the oracle once over every input and error case.
