@@ -1,6 +1,7 @@
 //! Helpers shared by the wire-format, model and API tests.
 
 pub mod error_corpus;
+pub mod fault_server;
 
 use std::path::PathBuf;
 use std::process::Command;
