@@ -17,6 +17,8 @@ use super::config::Config;
 use super::retry::RetryQuota;
 pub use super::runtime::{HttpClientError, HttpClientErrorKind, Request, Response};
 use super::runtime::{self, Invocation, Next, Operation, SdkError};
+#[cfg(feature = "hyper")]
+pub use super::hyper_client::HyperClient;
 
 /// A boxed future, as [`HttpClient`]'s methods return them.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -50,6 +52,14 @@ struct Inner {
 }
 
 impl Client {
+    /// A client that sends with hyper (rustls for HTTPS) on the tokio runtime it is called
+    /// in, connecting within the configured connect timeout.
+    #[cfg(feature = "hyper")]
+    pub fn from_conf(config: Config) -> Self {
+        let http = HyperClient::new(config.timeouts.connect_timeout());
+        Self::with_http_client(config, http)
+    }
+
     /// A client that sends with `http`.
     pub fn with_http_client(config: Config, http: impl HttpClient + 'static) -> Self {
         Self {

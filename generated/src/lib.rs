@@ -79,6 +79,8 @@ mod endpoint_lib;
 pub mod error;
 mod error_meta;
 pub mod http;
+#[cfg(feature = "hyper")]
+mod hyper_client;
 mod idempotency_token;
 mod json_reader;
 mod json_writer;

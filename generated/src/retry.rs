@@ -169,11 +169,6 @@ impl RetryQuota {
         let mut tokens = self.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         *tokens = (*tokens + retry_cost.unwrap_or(SUCCESS_REWARD)).min(QUOTA_CAPACITY);
     }
-
-    #[cfg(test)]
-    fn available(&self) -> u32 {
-        *self.tokens.lock().unwrap()
-    }
 }
 
 /// A number in `[0, 1)` from the standard library's randomly keyed hasher: jitter needs to

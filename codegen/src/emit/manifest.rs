@@ -47,6 +47,31 @@ impl Requirements {
                 doc: "",
             },
             Dependency {
+                name: "http-body-util",
+                spec: r#"{ version = "0.1", optional = true }"#,
+                doc: "",
+            },
+            Dependency {
+                name: "hyper",
+                spec: r#"{ version = "1", optional = true, features = ["client", "http1"] }"#,
+                doc: "",
+            },
+            Dependency {
+                name: "hyper-rustls",
+                spec: r#"{ version = "0.27", optional = true, default-features = false, features = ["http1", "ring", "webpki-roots", "tls12"] }"#,
+                doc: "",
+            },
+            Dependency {
+                name: "hyper-util",
+                spec: r#"{ version = "0.1", optional = true, features = ["client-legacy", "http1", "tokio"] }"#,
+                doc: "",
+            },
+            Dependency {
+                name: "tokio",
+                spec: r#"{ version = "1", optional = true, features = ["time"] }"#,
+                doc: "",
+            },
+            Dependency {
                 name: "http",
                 spec: r#"{ version = "1", optional = true, default-features = false, features = ["std"] }"#,
                 doc: "",
@@ -92,6 +117,11 @@ impl Requirements {
                     name: "http",
                     enables: &["dep:http"],
                     doc: "# Conversions to `http::Request<Vec<u8>>` and from `http::Response`.\n",
+                },
+                Feature {
+                    name: "hyper",
+                    enables: &["async", "dep:http-body-util", "dep:hyper", "dep:hyper-rustls", "dep:hyper-util", "dep:tokio"],
+                    doc: "# `Client::from_conf`, sending with hyper (rustls, webpki roots) on tokio.\n",
                 },
                 Feature {
                     name: "serde",

@@ -523,38 +523,50 @@ pub(crate) fn resolve_feature_gates(tokens: TokenStream, features: &[String]) ->
     out
 }
 
-/// The new contents of a `cfg(feature = ..)` or `cfg_attr(feature = .., ..)` attribute
-/// (empty to drop it), or `None` for any other attribute.
+/// The new contents of a `cfg(..)` or `cfg_attr(.., ..)` attribute whose predicate is made of
+/// features alone (`feature = ".."`, `any`, `all`, `not`): empty to drop it, `cfg(any())` to
+/// drop its item. `None` for any other attribute, which stays as it is.
 fn resolve_attribute(attribute: &Group, features: &[String]) -> Option<TokenStream> {
     let mut parts = attribute.stream().into_iter();
     let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(arguments)), None) = (parts.next(), parts.next(), parts.next())
     else {
         return None;
     };
-    let mut arguments = arguments.stream().into_iter();
-    let (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(equals)), Some(TokenTree::Literal(value))) =
-        (arguments.next(), arguments.next(), arguments.next())
-    else {
-        return None;
-    };
-    if key != "feature" || equals.as_char() != '=' {
-        return None;
-    }
-    let feature = value.to_string().trim_matches('"').to_owned();
-    let enabled = features.contains(&feature);
+    let arguments: Vec<TokenTree> = arguments.stream().into_iter().collect();
     if name == "cfg" {
-        let rest: Vec<TokenTree> = arguments.collect();
-        if !rest.is_empty() {
-            return None;
-        }
+        let enabled = feature_predicate(&arguments, features)?;
         return Some(if enabled { TokenStream::new() } else { quote!(cfg(any())) });
     }
     if name != "cfg_attr" {
         return None;
     }
-    match arguments.next() {
-        Some(TokenTree::Punct(comma)) if comma.as_char() == ',' => {
-            Some(if enabled { arguments.collect() } else { TokenStream::new() })
+    let comma = arguments
+        .iter()
+        .position(|tree| matches!(tree, TokenTree::Punct(comma) if comma.as_char() == ','))?;
+    let enabled = feature_predicate(&arguments[..comma], features)?;
+    Some(if enabled { arguments[comma + 1..].iter().cloned().collect() } else { TokenStream::new() })
+}
+
+/// The value of a cfg predicate over features, or `None` if it tests anything else.
+fn feature_predicate(predicate: &[TokenTree], features: &[String]) -> Option<bool> {
+    match predicate {
+        [TokenTree::Ident(key), TokenTree::Punct(equals), TokenTree::Literal(value)] if key == "feature" && equals.as_char() == '=' => {
+            Some(features.contains(&value.to_string().trim_matches('"').to_owned()))
+        }
+        [TokenTree::Ident(operator), TokenTree::Group(operands)] if operands.delimiter() == Delimiter::Parenthesis => {
+            let operands: Vec<TokenTree> = operands.stream().into_iter().collect();
+            let mut values = Vec::new();
+            for operand in operands.split(|tree| matches!(tree, TokenTree::Punct(comma) if comma.as_char() == ',')) {
+                if !operand.is_empty() {
+                    values.push(feature_predicate(operand, features)?);
+                }
+            }
+            match operator.to_string().as_str() {
+                "any" => Some(values.iter().any(|value| *value)),
+                "all" => Some(values.iter().all(|value| *value)),
+                "not" if values.len() == 1 => Some(!values[0]),
+                _ => None,
+            }
         }
         _ => None,
     }

@@ -136,6 +136,13 @@ pub const INLINEABLES: &[Inlineable] = &[
         source: include_str!("credentials.rs"),
     },
     Inlineable {
+        module: "hyper_client",
+        public: false,
+        feature: Some("hyper"),
+        needs: Needs::Always,
+        source: include_str!("hyper_client.rs"),
+    },
+    Inlineable {
         module: "profile",
         public: false,
         feature: Some("client"),

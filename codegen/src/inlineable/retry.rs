@@ -166,11 +166,6 @@ impl RetryQuota {
         let mut tokens = self.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         *tokens = (*tokens + retry_cost.unwrap_or(SUCCESS_REWARD)).min(QUOTA_CAPACITY);
     }
-
-    #[cfg(test)]
-    fn available(&self) -> u32 {
-        *self.tokens.lock().unwrap()
-    }
 }
 
 /// A number in `[0, 1)` from the standard library's randomly keyed hasher: jitter needs to
@@ -184,6 +179,10 @@ pub(crate) fn jitter() -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn available(quota: &RetryQuota) -> u32 {
+        *quota.tokens.lock().unwrap()
+    }
 
     #[test]
     fn throttling_and_transient_failures_are_retried_and_client_errors_are_not() {
@@ -217,10 +216,10 @@ mod tests {
         assert_eq!(paid, 50);
         assert_eq!(quota.acquire(RetryKind::Transient), None);
         quota.succeeded(Some(10));
-        assert_eq!(quota.available(), 10);
+        assert_eq!(available(&quota), 10);
         assert_eq!(quota.acquire(RetryKind::Transient), Some(5));
         quota.succeeded(None);
-        assert_eq!(quota.available(), 6);
+        assert_eq!(available(&quota), 6);
     }
 
     #[test]
