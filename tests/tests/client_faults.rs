@@ -253,3 +253,99 @@ fn secrets_never_appear_in_debug_output_or_errors() {
     }
     assert!(texts[0].contains("AKIDEXAMPLE"), "the access key id names the key: {}", texts[0]);
 }
+
+/// The async client's faults, through hyper on tokio: the same decisions, and its own
+/// enforcement of the attempt timeout around the HTTP client's future.
+mod async_client {
+    use super::*;
+    use workspaces_bindings::client::{BoxFuture, HttpClient as AsyncHttpClient, HyperClient};
+    use workspaces_bindings::Client;
+
+    #[derive(Debug, Clone)]
+    struct RecordingHyper {
+        inner: HyperClient,
+        sleeps: Arc<Mutex<Vec<Duration>>>,
+    }
+
+    impl AsyncHttpClient for RecordingHyper {
+        fn send<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Result<Response, HttpClientError>> {
+            self.inner.send(request)
+        }
+
+        fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
+            self.sleeps.lock().unwrap().push(duration);
+            self.inner.sleep(duration)
+        }
+    }
+
+    async fn run_async(
+        script: Vec<Fault>,
+        retry: RetryConfig,
+        timeouts: TimeoutConfig,
+    ) -> (Result<RegisterWorkspaceDirectoryOutput, SdkError<RegisterWorkspaceDirectoryError>>, Vec<SeenRequest>) {
+        let server = FaultServer::start(script);
+        let http = RecordingHyper {
+            inner: HyperClient::new(Some(Duration::from_secs(2))),
+            sleeps: Arc::default(),
+        };
+        let client = Client::with_http_client(config(&server, retry, timeouts), http);
+        let result = client
+            .register_workspace_directory()
+            .directory_id("d-1234567890")
+            .subnet_ids("subnet-0a1b2c3d")
+            .send()
+            .await;
+        (result, server.seen())
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_503_then_a_200_succeeds_on_the_second_attempt() {
+        let (result, seen) = run_async(
+            vec![Fault::error(503, "ServiceUnavailable", "try later", "req-1"), Fault::json(200, "{}")],
+            fast_retries(),
+            TimeoutConfig::default(),
+        )
+        .await;
+        result.expect("the second attempt succeeds");
+        assert_eq!(attempt_headers(&seen), ["attempt=1; max=3", "attempt=2; max=3"]);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_reset_connection_is_retried() {
+        let (result, seen) = run_async(vec![Fault::Reset, Fault::json(200, "{}")], fast_retries(), TimeoutConfig::default()).await;
+        result.expect("the attempt after the reset succeeds");
+        assert_eq!(seen.len(), 2);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_server_that_never_answers_gives_a_timeout_error_after_every_attempt() {
+        let timeouts = TimeoutConfig::default().with_attempt_timeout(Duration::from_millis(200));
+        let (result, seen) = run_async(vec![Fault::Hang, Fault::Hang, Fault::Hang], fast_retries(), timeouts).await;
+        let error = result.expect_err("no answer");
+        let SdkError::TimeoutError(timeout) = &error else { panic!("{error:?}") };
+        assert_eq!(timeout.kind(), TimeoutKind::Attempt);
+        assert_eq!((error.attempts(), seen.len()), (3, 3), "a timed-out attempt is retried");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn four_500s_give_the_last_response_after_three_attempts() {
+        let script = (1..=4).map(|n| Fault::error(500, "InternalFailure", &format!("failure {n}"), &format!("req-{n}"))).collect();
+        let (result, seen) = run_async(script, fast_retries(), TimeoutConfig::default()).await;
+        let error = result.expect_err("every attempt fails");
+        assert_eq!((error.attempts(), seen.len()), (3, 3));
+        assert_eq!(error.raw_response().and_then(|raw| raw.header("x-amzn-requestid")), Some("req-3"));
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_truncated_success_body_is_an_error_and_is_not_retried() {
+        let truncated = Fault::Truncate {
+            status: 200,
+            body: r#"{"Direc"#.to_owned(),
+            declared_length: 200,
+        };
+        let (result, seen) = run_async(vec![truncated], fast_retries(), TimeoutConfig::default()).await;
+        let error = result.expect_err("a truncated body");
+        assert!(matches!(error, SdkError::ResponseError(_)), "{error:?}");
+        assert_eq!(seen.len(), 1);
+    }
+}

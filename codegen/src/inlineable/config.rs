@@ -144,6 +144,41 @@ impl Config {
         Builder::default()
     }
 
+    /// The region.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// Where credentials come from.
+    pub fn credentials_provider(&self) -> Option<&dyn ProvideCredentials> {
+        self.credentials.as_ref().map(CredentialsCache::provider)
+    }
+
+    /// The endpoint that replaces the resolved one.
+    pub fn endpoint_url(&self) -> Option<&str> {
+        self.endpoint_url.as_deref()
+    }
+
+    /// Whether the FIPS endpoint is used.
+    pub fn use_fips(&self) -> bool {
+        self.use_fips
+    }
+
+    /// Whether the dual-stack endpoint is used.
+    pub fn use_dual_stack(&self) -> bool {
+        self.use_dual_stack
+    }
+
+    /// The retry behaviour.
+    pub fn retry_config(&self) -> &RetryConfig {
+        &self.retry
+    }
+
+    /// The time limits.
+    pub fn timeout_config(&self) -> &TimeoutConfig {
+        &self.timeouts
+    }
+
     /// A builder with what the environment and the shared files say, as the AWS SDKs read
     /// them; anything set on it afterwards wins.
     ///

@@ -189,6 +189,10 @@ impl CredentialsCache {
         }
     }
 
+    pub(crate) fn provider(&self) -> &dyn ProvideCredentials {
+        self.provider.as_ref()
+    }
+
     /// Cached credentials still fresh at `now`, if any.
     fn fresh(&self, now: SystemTime) -> Option<Credentials> {
         let cached = self.cached.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
