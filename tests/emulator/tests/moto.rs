@@ -124,3 +124,32 @@ async fn the_async_client_registers_describes_and_deregisters_a_directory() {
     assert!(after.directories().is_empty(), "{after:?}");
     println!("moto end-to-end (async client): register, describe, 2 errors, deregister: ok");
 }
+
+#[test]
+fn the_readme_quick_start_registers_a_directory_configured_from_the_environment() {
+    let moto = Moto::start();
+    let fixture = moto.directory_fixture("quickstart.example.com");
+    let home = std::env::temp_dir().join(format!("quick-start-home-{}", std::process::id()));
+    let run = |directory: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_register_directory"))
+            .args([directory, &fixture.subnets[0], &fixture.subnets[1]])
+            .env_clear()
+            .env("HOME", &home)
+            .env("AWS_ENDPOINT_URL", moto.url())
+            .env("AWS_REGION", "us-east-1")
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .output()
+            .unwrap()
+    };
+    let output = run(&fixture.directory);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && stdout.starts_with("registered: request id "), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    let output = run("d-0000000000");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    // moto's request ids are random; the rest of the line is fixed.
+    let (start, end) = stdout.split_once("request id ").unwrap_or_else(|| panic!("{stdout}"));
+    assert_eq!(start, "failed: RegisterWorkspaceDirectory: the service answered 400 after 1 attempt: unmodeled error EntityDoesNotExistException (HTTP status 400, ");
+    assert!(end.ends_with("): Directory d-0000000000 does not exist\n"), "{stdout}");
+    assert_eq!(output.status.code(), Some(1));
+}
