@@ -318,6 +318,10 @@ fn crate_doc(krate: &CrateIr) -> String {
          the operation type's `serialize_request` produces the awsJson request and its \
          `parse_response` reads the answer. Shared types live in [`types`], modeled errors in \
          [`types::error`].\n\n\
+         With the `blocking` or `async` feature the crate also sends them: `blocking::Client` \
+         and `Client` sign with SigV4, resolve the endpoint, retry and time out as the AWS SDKs \
+         do, configured by `Config` (in code, or from the environment and `~/.aws` with \
+         `Config::from_env()`); the `ureq` and `hyper` features add ready HTTP clients.\n\n\
          Operations:\n\n{}",
         service.title,
         operations.join("\n")
