@@ -17,10 +17,15 @@ pub fn scratch_manifest(name: &str) -> String {
     format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
          [features]\ndefault = [\"validation\"]\nhttp = [\"dep:http\"]\nserde = [\"dep:serde\"]\nvalidation = [\"dep:regex-lite\"]\n\
-         sigv4 = [\"dep:hmac\", \"dep:sha2\"]\nclient = [\"sigv4\"]\nblocking = [\"client\"]\nasync = [\"client\"]\nureq = [\"blocking\", \"dep:ureq\"]\n\n\
+         sigv4 = [\"dep:hmac\", \"dep:sha2\"]\nclient = [\"sigv4\"]\nblocking = [\"client\"]\nasync = [\"client\"]\nureq = [\"blocking\", \"dep:ureq\"]\n\
+         hyper = [\"async\", \"dep:http-body-util\", \"dep:hyper\", \"dep:hyper-rustls\", \"dep:hyper-util\", \"dep:tokio\"]\n\n\
          [dependencies]\nhttp = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\
          hmac = {{ version = \"0.12\", optional = true }}\nsha2 = {{ version = \"0.10\", optional = true, default-features = false }}\n\
          ureq = {{ version = \"3\", optional = true, default-features = false, features = [\"rustls\"] }}\n\
+         http-body-util = {{ version = \"0.1\", optional = true }}\nhyper = {{ version = \"1\", optional = true, features = [\"client\", \"http1\"] }}\n\
+         hyper-rustls = {{ version = \"0.27\", optional = true, default-features = false, features = [\"http1\", \"ring\", \"webpki-roots\", \"tls12\"] }}\n\
+         hyper-util = {{ version = \"0.1\", optional = true, features = [\"client-legacy\", \"http1\", \"tokio\"] }}\n\
+         tokio = {{ version = \"1\", optional = true, features = [\"time\"] }}\n\
          regex-lite = {{ version = \"0.1\", optional = true }}\nminiz_oxide = \"0.9\"\n\
          serde = {{ version = \"1\", optional = true, features = [\"derive\"] }}\n\n\
          [workspace]\n"
