@@ -1,6 +1,8 @@
 //! The clients against a server that fails on purpose: what is retried, how often, with
 //! which headers, and what error comes back. Each test asserts the requests the server saw.
 
+#![allow(clippy::result_large_err, reason = "SdkError holds the operation's error unboxed, as aws-sdk-rust's does")]
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -13,6 +15,9 @@ use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectoryError, RegisterWorkspaceDirectoryOutput,
 };
 use workspaces_bindings::Config;
+
+/// What a RegisterWorkspaceDirectory call ends in.
+type Outcome = Result<RegisterWorkspaceDirectoryOutput, SdkError<RegisterWorkspaceDirectoryError>>;
 
 const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 const TOKEN: &str = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN0123456789";
@@ -56,7 +61,7 @@ fn fast_retries() -> RetryConfig {
     RetryConfig::standard().with_initial_backoff(Duration::from_millis(5))
 }
 
-fn register(client: &blocking::Client) -> Result<RegisterWorkspaceDirectoryOutput, SdkError<RegisterWorkspaceDirectoryError>> {
+fn register(client: &blocking::Client) -> Outcome {
     client
         .register_workspace_directory()
         .directory_id("d-1234567890")
@@ -65,7 +70,7 @@ fn register(client: &blocking::Client) -> Result<RegisterWorkspaceDirectoryOutpu
         .send()
 }
 
-fn run(script: Vec<Fault>, retry: RetryConfig, timeouts: TimeoutConfig) -> (Result<RegisterWorkspaceDirectoryOutput, SdkError<RegisterWorkspaceDirectoryError>>, Vec<SeenRequest>, Vec<Duration>) {
+fn run(script: Vec<Fault>, retry: RetryConfig, timeouts: TimeoutConfig) -> (Outcome, Vec<SeenRequest>, Vec<Duration>) {
     let server = FaultServer::start(script);
     let http = Recording::default();
     let client = blocking::Client::with_http_client(config(&server, retry, timeouts), http.clone());
@@ -282,7 +287,7 @@ mod async_client {
         script: Vec<Fault>,
         retry: RetryConfig,
         timeouts: TimeoutConfig,
-    ) -> (Result<RegisterWorkspaceDirectoryOutput, SdkError<RegisterWorkspaceDirectoryError>>, Vec<SeenRequest>) {
+    ) -> (Outcome, Vec<SeenRequest>) {
         let server = FaultServer::start(script);
         let http = RecordingHyper {
             inner: HyperClient::new(Some(Duration::from_secs(2))),

@@ -182,13 +182,11 @@ pub const INLINEABLES: &[Inlineable] = &[
 #[cfg(test)]
 mod aws_json;
 #[cfg(test)]
-#[allow(dead_code)]
 mod credentials;
 #[cfg(test)]
 #[allow(dead_code)]
 mod profile;
 #[cfg(test)]
-#[allow(dead_code)]
 mod retry;
 #[cfg(test)]
 #[allow(dead_code)]
