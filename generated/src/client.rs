@@ -14,9 +14,8 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use super::config::Config;
-use super::retry::RetryQuota;
 pub use super::runtime::{HttpClientError, HttpClientErrorKind, Request, Response};
-use super::runtime::{self, Invocation, Next, Operation, SdkError};
+use super::runtime::{self, ClientState, Invocation, Next, Operation, SdkError};
 #[cfg(feature = "hyper")]
 pub use super::hyper_client::HyperClient;
 
@@ -48,7 +47,7 @@ pub struct Client {
 struct Inner {
     config: Config,
     http: Box<dyn HttpClient>,
-    quota: RetryQuota,
+    state: ClientState,
 }
 
 impl Client {
@@ -66,7 +65,7 @@ impl Client {
             inner: Arc::new(Inner {
                 config,
                 http: Box::new(http),
-                quota: RetryQuota::default(),
+                state: ClientState::default(),
             }),
         }
     }
@@ -79,7 +78,7 @@ impl Client {
     /// Runs an operation through every allowed attempt.
     pub(crate) async fn call<O: Operation>(&self, input: &O::Input) -> Result<O::Output, SdkError<O::Error>> {
         let inner = &*self.inner;
-        let mut invocation = Invocation::<O>::new(&inner.config, &inner.quota, &super::service::SERVICE, input)?;
+        let mut invocation = Invocation::<O>::new(&inner.config, &inner.state, &super::service::SERVICE, input)?;
         let credentials = runtime::credentials(&inner.config, O::NAME, invocation.now()).await?;
         loop {
             let limit = invocation.attempt_limit()?;

@@ -12,9 +12,8 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use super::config::Config;
-use super::retry::RetryQuota;
 pub use super::runtime::{HttpClientError, HttpClientErrorKind, Request, Response};
-use super::runtime::{self, Invocation, Next, Operation, SdkError};
+use super::runtime::{self, ClientState, Invocation, Next, Operation, SdkError};
 #[cfg(feature = "ureq")]
 pub use super::ureq_client::UreqClient;
 
@@ -44,7 +43,7 @@ pub struct Client {
 struct Inner {
     config: Config,
     http: Box<dyn HttpClient>,
-    quota: RetryQuota,
+    state: ClientState,
 }
 
 impl Client {
@@ -61,7 +60,7 @@ impl Client {
             inner: Arc::new(Inner {
                 config,
                 http: Box::new(http),
-                quota: RetryQuota::default(),
+                state: ClientState::default(),
             }),
         }
     }
@@ -74,7 +73,7 @@ impl Client {
     /// Runs an operation through every allowed attempt.
     pub(crate) fn call<O: Operation>(&self, input: &O::Input) -> Result<O::Output, SdkError<O::Error>> {
         let inner = &*self.inner;
-        let mut invocation = Invocation::<O>::new(&inner.config, &inner.quota, &super::service::SERVICE, input)?;
+        let mut invocation = Invocation::<O>::new(&inner.config, &inner.state, &super::service::SERVICE, input)?;
         let credentials = block_on(runtime::credentials(&inner.config, O::NAME, invocation.now()))?;
         loop {
             let limit = invocation.attempt_limit()?;

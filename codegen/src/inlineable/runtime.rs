@@ -474,13 +474,21 @@ pub(crate) fn construction_failure<E>(operation: &'static str, source: impl Into
     })
 }
 
+/// What one client keeps across its operations: the retry quota, and the endpoint, which
+/// depends only on the configuration and so is resolved once.
+#[derive(Debug, Default)]
+pub(crate) struct ClientState {
+    quota: RetryQuota,
+    endpoint: std::sync::OnceLock<Result<ResolvedEndpoint, String>>,
+}
+
 /// One operation's progress through its attempts; both clients drive it.
 pub(crate) struct Invocation<'a, O: Operation> {
     config: &'a Config,
     quota: &'a RetryQuota,
     service: &'static ServiceInfo,
     request: HttpRequest,
-    endpoint: ResolvedEndpoint,
+    endpoint: &'a ResolvedEndpoint,
     url: String,
     invocation_id: String,
     started: Instant,
@@ -498,14 +506,18 @@ pub(crate) enum Next<O: Operation> {
 impl<'a, O: Operation> Invocation<'a, O> {
     /// Checks and serializes the input once (so an idempotency token stays the same on
     /// every attempt) and resolves the endpoint.
-    pub(crate) fn new(config: &'a Config, quota: &'a RetryQuota, service: &'static ServiceInfo, input: &O::Input) -> Result<Self, SdkError<O::Error>> {
+    pub(crate) fn new(config: &'a Config, state: &'a ClientState, service: &'static ServiceInfo, input: &O::Input) -> Result<Self, SdkError<O::Error>> {
         O::check(input).map_err(|error| construction_failure(O::NAME, error))?;
         let request = O::serialize(input);
-        let endpoint = (service.resolve_endpoint)(config).map_err(|problem| construction_failure(O::NAME, Message(problem)))?;
+        let endpoint = state
+            .endpoint
+            .get_or_init(|| (service.resolve_endpoint)(config))
+            .as_ref()
+            .map_err(|problem| construction_failure(O::NAME, Message(problem.clone())))?;
         let url = request.url_for(&endpoint.url).map_err(|error| construction_failure(O::NAME, error))?;
         Ok(Self {
             config,
-            quota,
+            quota: &state.quota,
             service,
             request,
             endpoint,
@@ -573,10 +585,9 @@ impl<'a, O: Operation> Invocation<'a, O> {
             .as_deref()
             .or(self.config.region.as_deref())
             .ok_or_else(|| construction_failure(O::NAME, Message("no region: set one with Config::builder().region(..), AWS_REGION or a profile's `region`".to_owned())))?;
-        let host = host_of(&self.url);
+        let (host, path_and_query) = sigv4::split_url(&self.url).map_err(|error| construction_failure(O::NAME, error))?;
         let mut signed: Vec<(&str, &str)> = vec![("host", host)];
         signed.extend(headers.iter().map(|(name, value)| (name.as_str(), value.as_str())));
-        let path_and_query = path_of(&self.url);
         let signature = sigv4::sign(
             &SignableRequest {
                 method: self.request.method(),
@@ -688,19 +699,6 @@ impl<'a, O: Operation> Invocation<'a, O> {
             }
         }
     }
-}
-
-/// The host and port of an absolute URL, as the `Host` header carries them.
-fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let authority = rest.split('/').next().unwrap_or(rest);
-    authority.rsplit_once('@').map_or(authority, |(_, host)| host)
-}
-
-/// The path and query of an absolute URL.
-fn path_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    rest.find('/').map_or("/", |slash| &rest[slash..])
 }
 
 /// Credentials for an operation, or the construction failure that says why there are none.

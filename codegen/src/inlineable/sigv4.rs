@@ -185,8 +185,9 @@ pub fn sign_request(request: &mut HttpRequest, url: &str, params: &SigningParams
     Ok(signature)
 }
 
-/// The host (with a port, if any) and the path and query of an absolute URL.
-fn split_url(url: &str) -> Result<(&str, &str), SigningError> {
+/// The host (with a port, if any, as `Host` carries it) and the path and query of an
+/// absolute URL.
+pub(crate) fn split_url(url: &str) -> Result<(&str, &str), SigningError> {
     let rest = url
         .split_once("://")
         .map(|(_, rest)| rest)
