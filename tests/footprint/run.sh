@@ -107,7 +107,7 @@ async fn main() {
     let config = aws_sdk_workspaces::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::from_keys("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None))
+        .credentials_provider(Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "footprint"))
         .endpoint_url(endpoint)
         .retry_config(RetryConfig::disabled())
         .build();
@@ -122,7 +122,15 @@ async fn main() {
 }
 RUST
 
-seconds() { /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | tail -n 1; }
+# Wall seconds of a command; on failure its output is shown and the script stops.
+seconds() {
+  local log="$work/build.log"
+  if ! /usr/bin/time -o "$work/seconds" -f "%e" "$@" > "$log" 2>&1; then
+    cat "$log" >&2
+    return 1
+  fi
+  cat "$work/seconds"
+}
 
 report() {
   local name="$1" dir="$work/$1"

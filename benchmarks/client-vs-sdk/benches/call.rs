@@ -71,7 +71,7 @@ fn sdk_client() -> aws_sdk_workspaces::Client {
     let config = aws_sdk_workspaces::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::from_keys("AKIDEXAMPLE", SECRET, None))
+        .credentials_provider(Credentials::new("AKIDEXAMPLE", SECRET, None, None, "benchmark"))
         .retry_config(aws_sdk_workspaces::config::retry::RetryConfig::disabled())
         .http_client(http)
         .build();
@@ -79,7 +79,8 @@ fn sdk_client() -> aws_sdk_workspaces::Client {
 }
 
 fn calls(c: &mut Criterion) {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    // The SDK's identity cache sets timers, so the runtime needs them.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
     let blocking = workspaces_bindings::blocking::Client::with_http_client(our_config(), InMemory);
     let ours_async = workspaces_bindings::Client::with_http_client(our_config(), InMemory);
     let sdk = sdk_client();
