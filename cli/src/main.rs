@@ -1,6 +1,8 @@
 //! The `smithy-bind` command line. The generator itself is the `smithy-bind` library, which
 //! build scripts use without this package's argument parser.
 
+mod model_commands;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,7 +11,8 @@ use smithy_bind::Generator;
 
 /// The workspace this binary was built in; the defaults regenerate its `generated/` crate.
 const WORKSPACE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-const DEFAULT_MODEL: &str = "model/workspaces.json";
+/// The facts, extracted from the official model, and our documentation of them.
+const DEFAULT_MODELS: [&str; 2] = ["model/workspaces.json", "model/workspaces-docs.smithy"];
 const DEFAULT_OUT: &str = "generated";
 
 #[derive(Parser)]
@@ -23,6 +26,15 @@ struct Cli {
 enum Command {
     /// Generate (or with --check, verify) a crate's sources from a model.
     Generate(GenerateArgs),
+    /// Write the chosen operations' closure of a model as a small JSON AST model of facts:
+    /// no documentation or examples, the service listing only those operations.
+    Extract(model_commands::ExtractArgs),
+    /// Compare two models for the chosen operations (or the whole service) and classify each
+    /// change by what it does to the generated crate; exit 1 when any change is breaking.
+    Diff(model_commands::DiffArgs),
+    /// List the shapes and members of the chosen operations' closure that have no
+    /// documentation; exit 1 when there are any.
+    Undocumented(model_commands::UndocumentedArgs),
 }
 
 #[derive(clap::Args, Default)]
@@ -59,16 +71,24 @@ struct GenerateArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Generate(args) = cli.command.unwrap_or(Command::Generate(GenerateArgs::default()));
+    match cli.command.unwrap_or(Command::Generate(GenerateArgs::default())) {
+        Command::Generate(args) => generate(&args),
+        Command::Extract(args) => model_commands::extract(&args),
+        Command::Diff(args) => model_commands::diff(&args),
+        Command::Undocumented(args) => model_commands::undocumented(&args),
+    }
+}
+
+fn generate(args: &GenerateArgs) -> ExitCode {
     if !args.models.is_empty() && args.out.is_none() {
         // Without this, a user's model would silently replace this workspace's generated/.
         eprintln!(
             "error: --model needs --out DIR, the crate directory to write; for example\n  {} --out my-bindings",
-            regenerate_command(&args)
+            regenerate_command(args)
         );
         return ExitCode::from(2);
     }
-    let generator = configure(&args);
+    let generator = configure(args);
     if args.check {
         match generator.check() {
             Ok(differences) if differences.is_empty() => ExitCode::SUCCESS,
@@ -79,7 +99,7 @@ fn main() -> ExitCode {
                 eprintln!(
                     "{} generated file(s) are out of date; run `{}` to update them",
                     differences.len(),
-                    regenerate_command(&args)
+                    regenerate_command(args)
                 );
                 ExitCode::from(1)
             }
@@ -96,7 +116,10 @@ fn main() -> ExitCode {
 fn configure(args: &GenerateArgs) -> Generator {
     let workspace = PathBuf::from(WORKSPACE);
     let mut generator = if args.models.is_empty() {
-        Generator::new().model(workspace.join(DEFAULT_MODEL)).model_label(DEFAULT_MODEL)
+        DEFAULT_MODELS
+            .iter()
+            .fold(Generator::new(), |generator, model| generator.model(workspace.join(model)))
+            .model_label(DEFAULT_MODELS.join(" "))
     } else {
         args.models.iter().fold(Generator::new(), Generator::model)
     };
@@ -152,7 +175,7 @@ fn regenerate_command(args: &GenerateArgs) -> String {
     command
 }
 
-fn fail(error: &smithy_bind::Error) -> ExitCode {
+pub(crate) fn fail(error: &smithy_bind::Error) -> ExitCode {
     eprintln!("error: {error}");
     ExitCode::from(2)
 }

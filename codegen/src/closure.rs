@@ -82,7 +82,7 @@ impl OperationClosure {
     }
 }
 
-fn find_service<'m>(model: &'m Model, wanted: Option<&ShapeId>) -> Result<&'m Shape> {
+pub(crate) fn find_service<'m>(model: &'m Model, wanted: Option<&ShapeId>) -> Result<&'m Shape> {
     if let Some(id) = wanted {
         let shape = model
             .shape(id)
@@ -111,7 +111,7 @@ fn find_service<'m>(model: &'m Model, wanted: Option<&ShapeId>) -> Result<&'m Sh
 }
 
 /// Operations bound to the service directly or through its resources, in model order.
-fn service_operations(model: &Model, service: &Shape) -> Result<Vec<ShapeId>> {
+pub(crate) fn service_operations(model: &Model, service: &Shape) -> Result<Vec<ShapeId>> {
     let ShapeKind::Service(service_shape) = &service.kind else {
         return Ok(Vec::new());
     };

@@ -191,13 +191,7 @@ impl Generator {
         });
         let model = match self.models.as_slice() {
             [] => return Err(Error::model("the generator", "no model file was given")),
-            [path] if path.extension().is_none_or(|ext| ext != "smithy") => {
-                let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
-                })?;
-                load_json_ast(&text, &label)?
-            }
+            [path] if !crate::model::is_idl(path) => load_json_ast(&crate::model::read_model_text(path)?, &label)?,
             paths => load_model_files(paths)?,
         };
         self.render_model(&model, label)

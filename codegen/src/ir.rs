@@ -306,6 +306,7 @@ pub enum TimestampFormat {
 
 #[derive(Clone, Debug)]
 pub struct EnumIr {
+    pub shape_id: String,
     pub rust_name: String,
     pub module: String,
     pub doc: String,

@@ -8,10 +8,12 @@
 //! [`emit`] writes Rust from the IR alone.
 
 pub mod closure;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod endpoint;
 pub mod error;
+pub mod extract;
 mod generator;
 pub mod inlineable;
 pub mod ir;
@@ -19,6 +21,7 @@ pub mod model;
 pub mod naming;
 pub mod protocol_tests;
 pub mod resolve;
+pub mod undocumented;
 
 pub use emit::output::GeneratedFile;
 pub use error::Error;

@@ -662,6 +662,7 @@ fn resolve_enum(shape: &Shape) -> Result<EnumIr> {
         }
     }
     Ok(EnumIr {
+        shape_id: shape.id.to_string(),
         module: format!("_{}", snake_case(&rust_name)),
         doc: doc_of(&shape.traits),
         variants,
@@ -672,7 +673,7 @@ fn resolve_enum(shape: &Shape) -> Result<EnumIr> {
 }
 
 /// Variant names, with `Unknown` kept for the catch-all variant (as smithy-rs does).
-fn variant_name(name: &str) -> String {
+pub(crate) fn variant_name(name: &str) -> String {
     match type_ident(name).as_str() {
         "Unknown" => "UnknownValue".to_owned(),
         other => other.to_owned(),

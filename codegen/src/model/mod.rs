@@ -8,7 +8,7 @@ mod shape_id;
 
 use std::collections::BTreeMap;
 
-pub use idl::{load_idl, load_idl_files, load_model_files};
+pub use idl::{is_idl, load_idl, load_idl_files, load_model_files, read_model_text};
 pub use load::{load_json_ast, load_json_value, load_json_values};
 pub use shape_id::{ShapeId, PRELUDE_NAMESPACE};
 

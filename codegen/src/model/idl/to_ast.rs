@@ -30,7 +30,9 @@ const PRELUDE: &[&str] = &[
 const UNIT: &str = "smithy.api#Unit";
 
 /// The JSON AST of all `files` together: one document of shapes, one of `apply` entries.
-pub fn to_json_ast(files: &[IdlFile]) -> Result<Vec<Value>> {
+/// `elsewhere` holds the absolute ids of shapes that JSON AST files of the same model define,
+/// which relative ids resolve to as to shapes of these files.
+pub fn to_json_ast(files: &[IdlFile], elsewhere: &BTreeSet<String>) -> Result<Vec<Value>> {
     let mut defined: BTreeMap<String, (&IdlFile, &ShapeDef)> = BTreeMap::new();
     for file in files {
         let namespace = file.namespace.as_deref().unwrap_or_default();
@@ -43,7 +45,7 @@ pub fn to_json_ast(files: &[IdlFile]) -> Result<Vec<Value>> {
             }
         }
     }
-    let names: BTreeSet<&String> = defined.keys().collect();
+    let names: BTreeSet<&String> = defined.keys().chain(elsewhere).collect();
     let mut shapes = Map::new();
     let mut metadata = Map::new();
     for file in files {
