@@ -23,7 +23,6 @@ fn our_input() -> RegisterWorkspaceDirectoryInput {
     RegisterWorkspaceDirectoryInput::builder()
         .directory_id("d-1234567890")
         .set_subnet_ids(Some(SUBNETS.iter().map(|s| s.to_string()).collect()))
-        .enable_work_docs(true)
         .enable_self_service(false)
         .tenancy(Tenancy::Dedicated)
         .set_tags(Some(tags().into_iter().map(|(k, v)| Tag::builder().key(k).value(v).build().unwrap()).collect()))
@@ -49,8 +48,6 @@ struct SerdeInput {
     directory_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subnet_ids: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    enable_work_docs: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     enable_self_service: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,7 +85,6 @@ fn serde_input() -> SerdeInput {
     SerdeInput {
         directory_id: Some("d-1234567890".into()),
         subnet_ids: Some(SUBNETS.iter().map(|s| s.to_string()).collect()),
-        enable_work_docs: Some(true),
         enable_self_service: Some(false),
         tenancy: Some("DEDICATED".into()),
         tags: Some(tags().into_iter().map(|(key, value)| SerdeTag { key, value: Some(value) }).collect()),
@@ -117,9 +113,6 @@ fn smithy_json_body(input: &RegisterWorkspaceDirectoryInput) -> String {
             array.value().string(item);
         }
         array.finish();
-    }
-    if let Some(v) = input.enable_work_docs() {
-        object.key("EnableWorkDocs").boolean(v);
     }
     if let Some(v) = input.enable_self_service() {
         object.key("EnableSelfService").boolean(v);

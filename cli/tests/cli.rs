@@ -46,6 +46,7 @@ fn committed_fixture_crates_are_what_their_models_produce() {
     for (model, out, name) in [
         ("tests/fixtures/all-shapes.json", "tests/fixtures/all-shapes", "all-shapes-bindings"),
         ("tests/fixtures/name-clashes.smithy", "tests/fixtures/name-clashes", "name-clashes-bindings"),
+        ("tests/fixtures/workspaces-reference.json", "tests/fixtures/workspaces-reference", "workspaces-reference-bindings"),
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_smithy-bind"))
             .args(["generate", "--model", model, "--out", out, "--crate-name", name, "--check"])
@@ -242,4 +243,62 @@ fn unsupported_protocol_is_named() {
         text(&output.stderr),
         "error: example.weather#Weather: speaks aws.protocols#restXml, but smithy-bind supports only awsJson1_0 and awsJson1_1\n"
     );
+}
+
+fn path(relative: &str) -> String {
+    workspace().join(relative).display().to_string()
+}
+
+#[test]
+fn extract_check_passes_on_model_and_fails_with_a_diff_on_a_changed_copy() {
+    let newest = path("../shared/aws-models/workspaces-2015-04-08.json.gz");
+    let model = path("model/workspaces.json");
+    let ok = bindgen(&["extract", "--model", &newest, "--operation", "RegisterWorkspaceDirectory", "--out", &model, "--check"]);
+    assert!(ok.status.success(), "{}{}", text(&ok.stdout), text(&ok.stderr));
+    let scratch = tempfile::tempdir().unwrap();
+    let copy = scratch.path().join("workspaces.json");
+    let committed = std::fs::read_to_string(&model).unwrap();
+    std::fs::write(&copy, committed.replace("\"smithy.api#required\": {}", "\"smithy.api#box\": {}")).unwrap();
+    let copy = copy.display().to_string();
+    let stale = bindgen(&["extract", "--model", &newest, "--operation", "RegisterWorkspaceDirectory", "--out", &copy, "--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    let diff = text(&stale.stdout);
+    assert!(diff.lines().any(|line| line.starts_with('-') && line.trim_start_matches('-').trim() == "\"smithy.api#box\": {}"), "{diff}");
+    assert!(diff.lines().any(|line| line.starts_with('+') && line.trim_start_matches('+').trim() == "\"smithy.api#required\": {}"), "{diff}");
+    assert!(text(&stale.stderr).contains("is not what extract writes; run `smithy-bind extract --model"), "{}", text(&stale.stderr));
+    // Without --check the file is rewritten to what extract reads from the model.
+    assert!(bindgen(&["extract", "--model", &newest, "--operation", "RegisterWorkspaceDirectory", "--out", &copy]).status.success());
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), committed);
+}
+
+#[test]
+fn diff_exits_1_on_breaking_changes_and_0_otherwise() {
+    let reference = path("tests/fixtures/workspaces-reference.json");
+    let april = shared_model();
+    let newest = path("../shared/aws-models/workspaces-2015-04-08.json.gz");
+    let additive = bindgen(&["diff", "--old", &reference, "--new", &april, "--operation", "RegisterWorkspaceDirectory"]);
+    assert_eq!(additive.status.code(), Some(0), "{}", text(&additive.stderr));
+    assert!(text(&additive.stdout).ends_with(
+        "4 changes (0 breaking, 3 additive, 1 wire-only, 0 docs-only); documentation changed on 36 shapes and members (not listed)\n"
+    ), "{}", text(&additive.stdout));
+    let breaking = bindgen(&["diff", "--old", &april, "--new", &newest, "--operation", "RegisterWorkspaceDirectory", "--format", "json"]);
+    assert_eq!(breaking.status.code(), Some(1), "{}", text(&breaking.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&breaking.stdout).unwrap();
+    assert_eq!(report["breaking"], true);
+    assert_eq!(report["changes"][0]["subject"], "com.amazonaws.workspaces#RegisterWorkspaceDirectoryRequest$EnableWorkDocs");
+    let missing = bindgen(&["diff", "--old", &april, "--new", "/nonexistent.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).starts_with("error: cannot read /nonexistent.json"), "{}", text(&missing.stderr));
+}
+
+#[test]
+fn undocumented_lists_what_the_documentation_file_does_not_cover() {
+    let facts = path("model/workspaces.json");
+    let docs = path("model/workspaces-docs.smithy");
+    let covered = bindgen(&["undocumented", "--model", &facts, "--model", &docs]);
+    assert_eq!(covered.status.code(), Some(0), "{}{}", text(&covered.stdout), text(&covered.stderr));
+    let bare = bindgen(&["undocumented", "--model", &facts]);
+    assert_eq!(bare.status.code(), Some(1));
+    assert!(text(&bare.stdout).lines().any(|line| line == "com.amazonaws.workspaces#MicrosoftEntraConfig$TenantId"));
+    assert!(text(&bare.stderr).ends_with(" shapes and members have no documentation\n"));
 }

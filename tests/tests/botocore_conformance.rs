@@ -4,8 +4,10 @@
 //! the generated crate and by botocore's JSON serializer; the error corpus is parsed by both.
 //! botocore runs from `.venv` (made by tests/conformance/setup-venv.sh, which this test runs
 //! when the venv is missing), pinned to 1.35.5: its bundled WorkSpaces model has exactly the
-//! eleven request members of model/ (1.35.6 and later add IdcInstanceArn and
-//! MicrosoftEntraConfig). The oracle forces `metadata.protocol = "json"`, since later
+//! eleven request members of the user's API reference (1.35.6 and later add IdcInstanceArn and
+//! MicrosoftEntraConfig), so the requests are those of the reference's bindings
+//! (tests/fixtures/workspaces-reference), which share every serializer code path with
+//! generated/. The error corpus is parsed by generated/ itself. The oracle forces `metadata.protocol = "json"`, since later
 //! releases prefer rpc-v2-cbor for WorkSpaces, so both sides speak awsJson1_1.
 
 use std::path::PathBuf;
@@ -17,11 +19,11 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{json, Map, Value};
 use smithy_bind_tests::error_corpus::{error_corpus, ErrorCase};
 use smithy_bind_tests::{botocore_python, parse_error_case, workspace_root, BOTOCORE_VERSION};
-use workspaces_bindings::http::HttpRequest;
-use workspaces_bindings::operation::register_workspace_directory::{
+use workspaces_reference_bindings::http::HttpRequest;
+use workspaces_reference_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput,
 };
-use workspaces_bindings::types::{
+use workspaces_reference_bindings::types::{
     ActiveDirectoryConfig, Tag, Tenancy, UserIdentityType, WorkspaceType,
 };
 

@@ -1,13 +1,18 @@
 //! The request body agrees with the documented parameter syntax of RegisterWorkspaceDirectory
 //! (tests/fixtures/register_workspace_directory.syntax.json): every documented parameter set
 //! yields exactly the documented keys, nested and typed as documented, and nothing else.
+//!
+//! The user's API reference describes the service as it was before the model moved on, so
+//! these tests hold the bindings of that version (tests/fixtures/workspaces-reference, from
+//! the reference's facts) to it exactly, and `generated/` (the newest model) to it with
+//! exactly the changes `smithy-bind diff` reports between the two.
 
 use serde_json::Value;
 use smithy_bind_tests::workspace_root;
-use workspaces_bindings::operation::register_workspace_directory::{
+use workspaces_reference_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput,
 };
-use workspaces_bindings::types::{
+use workspaces_reference_bindings::types::{
     ActiveDirectoryConfig, Tag, Tenancy, UserIdentityType, WorkspaceDirectoryState, WorkspaceType,
 };
 
@@ -153,8 +158,14 @@ fn documented_required_members_are_required_by_the_builders() {
 
 #[test]
 fn modeled_errors_and_response_members_are_the_documented_ones() {
+    for model in ["tests/fixtures/workspaces-reference.json", "model/workspaces.json"] {
+        assert_errors_and_response_members_are_documented(model);
+    }
+}
+
+fn assert_errors_and_response_members_are_documented(model: &str) {
     let syntax = syntax();
-    let model_path = workspace_root().join("model/workspaces.json");
+    let model_path = workspace_root().join(model);
     let model: Value = serde_json::from_str(&std::fs::read_to_string(model_path).unwrap()).unwrap();
     let shapes = &model["shapes"];
     let operation = &shapes["com.amazonaws.workspaces#RegisterWorkspaceDirectory"];
@@ -172,4 +183,73 @@ fn modeled_errors_and_response_members_are_the_documented_ones() {
     let members: Vec<&String> = shapes[output]["members"].as_object().unwrap().keys().collect();
     let documented: Vec<&String> = syntax["response"].as_object().unwrap().keys().collect();
     assert_eq!(members, documented);
+}
+
+/// `generated/`, from the newest model: the documented syntax less `EnableWorkDocs`, plus
+/// `IdcInstanceArn` and `MicrosoftEntraConfig`, the request changes the model diff lists.
+mod newest_model {
+    use serde_json::{json, Value};
+    use workspaces_bindings::operation::register_workspace_directory::{
+        RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput,
+    };
+    use workspaces_bindings::types::{
+        ActiveDirectoryConfig, MicrosoftEntraConfig, Tag, Tenancy, UserIdentityType, WorkspaceType,
+    };
+
+    use super::{conform_structure, syntax};
+
+    fn every_parameter() -> RegisterWorkspaceDirectoryInput {
+        RegisterWorkspaceDirectoryInput::builder()
+            .directory_id("d-1234567890")
+            .subnet_ids("subnet-12345678")
+            .enable_self_service(false)
+            .tenancy(Tenancy::Shared)
+            .tags(Tag::builder().key("k").value("v").build().unwrap())
+            .workspace_directory_name("name")
+            .workspace_directory_description("description")
+            .user_identity_type(UserIdentityType::AwsIamIdentityCenter)
+            .idc_instance_arn("arn:aws:sso:::instance/ssoins-1234567890abcdef")
+            .microsoft_entra_config(
+                MicrosoftEntraConfig::builder()
+                    .tenant_id("1a2b3c4d-0000-4000-8000-000000000000")
+                    .application_config_secret_arn("arn:aws:secretsmanager:us-east-1:1:secret:entra-12345678")
+                    .build(),
+            )
+            .workspace_type(WorkspaceType::Pools)
+            .active_directory_config(
+                ActiveDirectoryConfig::builder()
+                    .domain_name("corp.example.com")
+                    .service_account_secret_arn("arn:aws:secretsmanager:us-east-1:1:secret:s-12345678")
+                    .build()
+                    .unwrap(),
+            )
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn body_has_the_documented_shape_with_the_model_changes() {
+        let mut request_syntax = syntax()["request"].as_object().unwrap().clone();
+        assert!(request_syntax.shift_remove("EnableWorkDocs").is_some());
+        request_syntax.insert("IdcInstanceArn".into(), json!("string"));
+        request_syntax.insert(
+            "MicrosoftEntraConfig".into(),
+            json!({ "structure": { "TenantId": "string", "ApplicationConfigSecretArn": "string" } }),
+        );
+        let request = RegisterWorkspaceDirectory::serialize_request(&every_parameter());
+        let body: Value = serde_json::from_slice(request.body()).unwrap();
+        let mut problems = Vec::new();
+        conform_structure("request", body.as_object().unwrap(), &request_syntax, &mut problems);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_new_members_are_checked_by_validate() {
+        let mut input = every_parameter();
+        assert_eq!(input.validate(), Ok(()));
+        input.idc_instance_arn = Some("not-an-arn".into());
+        let error = input.validate().unwrap_err();
+        let broken: Vec<(&str, Option<&str>)> = error.violations().iter().map(|v| (v.path(), v.value())).collect();
+        assert_eq!(broken, [("IdcInstanceArn", Some("\"not-an-arn\""))]);
+    }
 }

@@ -14,14 +14,14 @@ fn input_getters_borrow_like_the_sdk() {
         .directory_id("d-1234567890")
         .subnet_ids("subnet-12345678")
         .subnet_ids("subnet-87654321")
-        .enable_work_docs(false)
+        .enable_self_service(false)
         .tenancy(Tenancy::Shared)
         .build()
         .unwrap();
     assert_eq!(input.directory_id(), Some("d-1234567890"));
     assert_eq!(input.subnet_ids(), ["subnet-12345678", "subnet-87654321"]);
-    assert_eq!(input.enable_work_docs(), Some(false));
-    assert_eq!(input.enable_self_service(), None);
+    assert_eq!(input.enable_self_service(), Some(false));
+    assert_eq!(input.idc_instance_arn(), None);
     assert_eq!(input.tenancy(), Some(&Tenancy::Shared));
     assert!(input.tags().is_empty());
     assert!(input.tags.is_none(), "an unset list stays distinguishable from an empty one");

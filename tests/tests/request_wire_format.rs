@@ -8,7 +8,7 @@ use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput,
 };
 use workspaces_bindings::types::{
-    ActiveDirectoryConfig, Tag, Tenancy, UserIdentityType, WorkspaceType,
+    ActiveDirectoryConfig, MicrosoftEntraConfig, Tag, Tenancy, UserIdentityType, WorkspaceType,
 };
 
 fn request_text(input: &RegisterWorkspaceDirectoryInput) -> String {
@@ -23,13 +23,13 @@ fn tag(key: &str, value: &str) -> Tag {
     Tag::builder().key(key).value(value).build().unwrap()
 }
 
+/// Every request member of the model, in model order on the wire.
 #[test]
 fn every_documented_parameter() {
     let input = RegisterWorkspaceDirectoryInput::builder()
         .directory_id("d-1234567890")
         .subnet_ids("subnet-12345678")
         .subnet_ids("subnet-0123456789abcdef0")
-        .enable_work_docs(true)
         .enable_self_service(true)
         .tenancy(Tenancy::Dedicated)
         .tags(tag("team", "desktops"))
@@ -37,6 +37,13 @@ fn every_documented_parameter() {
         .workspace_directory_name("corp-directory")
         .workspace_directory_description("Directory for the corp domain")
         .user_identity_type(UserIdentityType::AwsDirectoryService)
+        .idc_instance_arn("arn:aws:sso:::instance/ssoins-1234567890abcdef")
+        .microsoft_entra_config(
+            MicrosoftEntraConfig::builder()
+                .tenant_id("1a2b3c4d-0000-4000-8000-000000000000")
+                .application_config_secret_arn("arn:aws:secretsmanager:us-east-1:123456789012:secret:entra-AbCdEf")
+                .build(),
+        )
         .workspace_type(WorkspaceType::Personal)
         .active_directory_config(
             ActiveDirectoryConfig::builder()
@@ -153,15 +160,11 @@ fn unknown_enum_values_are_written_back_unchanged() {
 #[test]
 fn false_booleans_are_written() {
     let input = RegisterWorkspaceDirectoryInput::builder()
-        .enable_work_docs(false)
         .enable_self_service(false)
         .build()
         .unwrap();
     insta::assert_snapshot!(request_text(&input));
-    assert_eq!(
-        body(&input),
-        br#"{"EnableWorkDocs":false,"EnableSelfService":false}"#
-    );
+    assert_eq!(body(&input), br#"{"EnableSelfService":false}"#);
 }
 
 #[test]

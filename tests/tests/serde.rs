@@ -25,7 +25,9 @@ use serde_json::{json, Value};
 use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectory, RegisterWorkspaceDirectoryInput, RegisterWorkspaceDirectoryOutput,
 };
-use workspaces_bindings::types::{ActiveDirectoryConfig, Tag, Tenancy, UserIdentityType, WorkspaceType};
+use workspaces_bindings::types::{
+    ActiveDirectoryConfig, MicrosoftEntraConfig, Tag, Tenancy, UserIdentityType, WorkspaceType,
+};
 
 const INPUTS: usize = 1_000;
 
@@ -65,11 +67,14 @@ fn workspaces_input() -> impl Strategy<Value = RegisterWorkspaceDirectoryInput> 
             .build()
             .expect("both required members are set")
     });
+    let entra = (proptest::option::of(text()), proptest::option::of(text())).prop_map(|(tenant, secret)| {
+        MicrosoftEntraConfig::builder().set_tenant_id(tenant).set_application_config_secret_arn(secret).build()
+    });
     (
         (
             proptest::option::of(text()),
             proptest::option::of(proptest::collection::vec(text(), 0..=3)),
-            proptest::option::of(any::<bool>()),
+            proptest::option::of(text()),
             proptest::option::of(any::<bool>()),
             proptest::option::of(enum_value(Tenancy::values())),
             proptest::option::of(proptest::collection::vec(tag, 0..=3)),
@@ -80,13 +85,14 @@ fn workspaces_input() -> impl Strategy<Value = RegisterWorkspaceDirectoryInput> 
             proptest::option::of(enum_value(UserIdentityType::values())),
             proptest::option::of(enum_value(WorkspaceType::values())),
             proptest::option::of(ad),
+            proptest::option::of(entra),
         ),
     )
-        .prop_map(|((id, subnets, docs, service, tenancy, tags), (name, description, identity, kind, ad))| {
+        .prop_map(|((id, subnets, idc, service, tenancy, tags), (name, description, identity, kind, ad, entra))| {
             RegisterWorkspaceDirectoryInput::builder()
                 .set_directory_id(id)
                 .set_subnet_ids(subnets)
-                .set_enable_work_docs(docs)
+                .set_idc_instance_arn(idc)
                 .set_enable_self_service(service)
                 .set_tenancy(tenancy.as_deref().map(Tenancy::from))
                 .set_tags(tags)
@@ -95,6 +101,7 @@ fn workspaces_input() -> impl Strategy<Value = RegisterWorkspaceDirectoryInput> 
                 .set_user_identity_type(identity.as_deref().map(UserIdentityType::from))
                 .set_workspace_type(kind.as_deref().map(WorkspaceType::from))
                 .set_active_directory_config(ad)
+                .set_microsoft_entra_config(entra)
                 .build()
                 .expect("input builders accept any members")
         })
@@ -518,7 +525,7 @@ fn workspaces_input_in_every_member() {
     let input = RegisterWorkspaceDirectoryInput::builder()
         .directory_id("d-1234567890")
         .subnet_ids("subnet-12345678")
-        .enable_work_docs(false)
+        .enable_self_service(false)
         .tenancy(Tenancy::from("FUTURE_TENANCY"))
         .tags(Tag::builder().key("team").build().unwrap())
         .active_directory_config(
@@ -533,7 +540,7 @@ fn workspaces_input_in_every_member() {
     let expected = json!({
         "DirectoryId": "d-1234567890",
         "SubnetIds": ["subnet-12345678"],
-        "EnableWorkDocs": false,
+        "EnableSelfService": false,
         "Tenancy": "FUTURE_TENANCY",
         "Tags": [{"Key": "team"}],
         "ActiveDirectoryConfig": {"DomainName": "corp.example.com", "ServiceAccountSecretArn": "arn:x"},
