@@ -6,7 +6,7 @@ use workspaces_bindings::operation::register_workspace_directory::{
     RegisterWorkspaceDirectoryInput, RegisterWorkspaceDirectoryOutput,
 };
 use workspaces_bindings::types::builders::{ActiveDirectoryConfigBuilder, TagBuilder};
-use workspaces_bindings::types::{ActiveDirectoryConfig, Tag, Tenancy, WorkspaceDirectoryState};
+use workspaces_bindings::types::{ActiveDirectoryConfig, Tag, Tenancy, UserIdentityType, WorkspaceDirectoryState};
 
 #[test]
 fn input_getters_borrow_like_the_sdk() {
@@ -110,6 +110,8 @@ fn readme_example() -> Result<(), BuildError> {
         .subnet_ids("subnet-12345678")
         .tenancy(Tenancy::Shared)
         .set_tags(Some(vec![Tag::builder().key("team").value("desktops").build()?]))
+        .user_identity_type(UserIdentityType::AwsIamIdentityCenter)
+        .idc_instance_arn("arn:aws:sso:::instance/ssoins-1234567890abcdef")
         .build()?;
     let request = RegisterWorkspaceDirectory::serialize_request(&input);
     assert_eq!(request.method(), "POST");
@@ -117,7 +119,7 @@ fn readme_example() -> Result<(), BuildError> {
     assert_eq!(request.header("Content-Type"), Some("application/x-amz-json-1.1"));
     assert_eq!(
         request.body(),
-        br#"{"DirectoryId":"d-1234567890","SubnetIds":["subnet-12345678"],"Tenancy":"SHARED","Tags":[{"Key":"team","Value":"desktops"}]}"#
+        br#"{"DirectoryId":"d-1234567890","SubnetIds":["subnet-12345678"],"Tenancy":"SHARED","Tags":[{"Key":"team","Value":"desktops"}],"UserIdentityType":"AWS_IAM_IDENTITY_CENTER","IdcInstanceArn":"arn:aws:sso:::instance/ssoins-1234567890abcdef"}"#
     );
     Ok(())
 }
