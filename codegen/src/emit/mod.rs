@@ -3,15 +3,14 @@
 
 mod builders;
 mod client;
-mod deserializer;
 pub(crate) mod endpoint;
 mod enums;
 mod errors;
 pub mod manifest;
 mod operation;
 pub mod output;
+mod protocol;
 mod serde;
-mod serializer;
 mod structs;
 mod unions;
 mod validation;

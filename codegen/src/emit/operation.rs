@@ -1,13 +1,15 @@
-//! One module per operation under `operation::`: the operation type with its request
-//! serializer, and the input and output structures with their builders.
+//! One module per operation under `operation::`: the operation type, whose request
+//! serializer and response parser come from the service's protocol, and the input and output
+//! structures with their builders.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::builders::emit_builder;
+use super::protocol;
 use super::structs::emit_structure;
 use super::{doc_attrs, ident};
-use crate::ir::{HostPrefixPart, OperationIr, ServiceIr};
+use crate::ir::{OperationIr, ServiceIr};
 
 /// `operation/<name>/mod.rs`.
 pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
@@ -16,24 +18,10 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
     let output = ident(&operation.output.rust_name);
     let input_module = ident(&operation.input.module);
     let output_module = ident(&operation.output.module);
-    let serializer = ident(&operation.input.serializer_fn);
-    let deserializer = ident(&operation.output.deserializer_fn);
     let error_enum = ident(&operation.error_enum);
     let error_module = ident(&operation.error_module);
-    let error_parser = ident(&operation.error_parser_fn);
     let doc = doc_attrs(&operation.doc, &format!("The `{}` operation.", operation.name));
-    let content_type = service.protocol.content_type();
-    let target = format!("{}.{}", service.shape_name, operation.name);
-    let mut serialize_doc = format!(
-        " Serializes `input` as an awsJson request: `POST /` with `Content-Type: {content_type}`, `X-Amz-Target: {target}`, `Content-Length`, and the members that are set as a compact JSON object."
-    );
-    if operation.gzip_requests {
-        serialize_doc.push_str(" A body of 10 KiB or more is gzip-compressed and sent with `Content-Encoding: gzip`, as the operation's `@requestCompression` trait allows.");
-    }
-    if !operation.host_prefix.is_empty() {
-        serialize_doc.push_str(" The operation's endpoint host prefix is in [`HttpRequest::host_prefix`](crate::http::HttpRequest::host_prefix); [`HttpRequest::url_for`](crate::http::HttpRequest::url_for) applies it.");
-    }
-    let request = request_tokens(service, operation, content_type, &target);
+    let methods = protocol::operation_methods(service, operation);
     quote! {
         #doc
         #[non_exhaustive]
@@ -46,108 +34,12 @@ pub(crate) fn emit_operation_module(service: &ServiceIr, operation: &OperationIr
                 Self
             }
 
-            #[doc = #serialize_doc]
-            pub fn serialize_request(input: &#input) -> crate::http::HttpRequest {
-                // Most request bodies fit in 1 KiB; a bigger one grows the buffer as usual.
-                let mut body = ::std::string::String::with_capacity(1024);
-                let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
-                crate::protocol_serde::#serializer(&mut object, input);
-                object.finish();
-                #request
-            }
-
-            /// Reads a response to this operation: the output for a 2xx status, otherwise
-            /// the modeled error the response names, or `Unhandled` with what was wrong.
-            /// A 2xx response whose body is not the output's JSON object is an error too.
-            #[allow(clippy::result_large_err, reason = "the error enum holds modeled errors unboxed, as in aws-sdk-rust")]
-            pub fn parse_response(
-                response: &crate::http::HttpResponse<'_>,
-            ) -> ::std::result::Result<#output, #error_enum> {
-                if !crate::aws_json::is_success(response.status()) {
-                    return ::std::result::Result::Err(crate::protocol_serde::#error_parser(response));
-                }
-                let mut output = crate::aws_json::read_whole_body(response.body(), crate::protocol_serde::#deserializer)
-                    .map_err(|problem| #error_enum::Unhandled(crate::aws_json::unreadable_output(response, &problem)))?;
-                output._request_id = crate::aws_json::request_id(response);
-                ::std::result::Result::Ok(output)
-            }
+            #methods
         }
 
         pub use self::#error_module::#error_enum;
         pub use self::#input_module::#input;
         pub use self::#output_module::#output;
-    }
-}
-
-/// The `HttpRequest` around the serialized `body`: protocol headers, then, for operations
-/// that ask for them, compression and the endpoint host prefix.
-fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &str, target: &str) -> TokenStream {
-    let query_mode = service
-        .query_compatible
-        .then(|| quote!(("x-amzn-query-mode", ::std::borrow::Cow::Borrowed("true")),));
-    let request = if operation.gzip_requests {
-        quote! {
-            let body = body.into_bytes();
-            let compressed = body.len() >= crate::gzip::MIN_COMPRESSION_SIZE;
-            let body = if compressed { crate::gzip::gzip(&body) } else { body };
-            let mut headers = ::std::vec![
-                ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
-                ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
-                #query_mode
-            ];
-            if compressed {
-                headers.push(("Content-Encoding", ::std::borrow::Cow::Borrowed("gzip")));
-            }
-            headers.push(("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())));
-            crate::http::HttpRequest::new("POST", ::std::borrow::Cow::Borrowed("/"), headers, body)
-        }
-    } else {
-        quote! {
-            crate::http::HttpRequest::new(
-                "POST",
-                ::std::borrow::Cow::Borrowed("/"),
-                ::std::vec![
-                    ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
-                    ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
-                    #query_mode
-                    ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
-                ],
-                body.into_bytes(),
-            )
-        }
-    };
-    if operation.host_prefix.is_empty() {
-        return request;
-    }
-    let mut template = String::new();
-    let mut labels = Vec::new();
-    for part in &operation.host_prefix {
-        match part {
-            HostPrefixPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            HostPrefixPart::Label(field) => {
-                template.push_str(&format!("{{label_{}}}", labels.len()));
-                let member = operation.input.members.iter().find(|m| &m.field == field);
-                let field = ident(field);
-                labels.push(if member.is_some_and(|m| m.optional) {
-                    quote!(input.#field.as_deref().unwrap_or_default())
-                } else {
-                    quote!(input.#field.as_str())
-                });
-            }
-        }
-    }
-    if labels.is_empty() {
-        let text = template.replace("{{", "{").replace("}}", "}");
-        return quote! {
-            let request = { #request };
-            request.with_host_prefix(::std::string::String::from(#text), &[])
-        };
-    }
-    let names: Vec<_> = (0..labels.len()).map(|i| quote::format_ident!("label_{}", i)).collect();
-    quote! {
-        let request = { #request };
-        #(let #names: &str = #labels;)*
-        request.with_host_prefix(::std::format!(#template), &[#(#names),*])
     }
 }
 

@@ -7,13 +7,11 @@ use quote::quote;
 
 use super::builders::emit_builder;
 use super::client::{emit_fluent_builder, emit_service_module};
-use super::deserializer::emit_deserializers;
 use super::endpoint::{emit_endpoint_module, emit_endpoint_tests};
 use super::enums::emit_enum;
 use super::errors::{emit_crate_error, emit_error_structure, emit_operation_error};
 use super::ident;
 use super::operation::{emit_io_structure, emit_operation_module};
-use super::serializer::emit_serializers;
 use super::structs::emit_structure;
 use super::unions::emit_union;
 use super::validation::emit_validation;
@@ -147,6 +145,7 @@ fn module_tree(krate: &CrateIr) -> Module {
             Needs::Always => true,
             Needs::Compression => compresses,
             Needs::Endpoints => krate.endpoints.is_some(),
+            Needs::AwsJson => super::protocol::uses_aws_json(krate.service.protocol),
         })
         .map(|inlineable| Module {
             name: inlineable.module.to_owned(),
@@ -158,14 +157,8 @@ fn module_tree(krate: &CrateIr) -> Module {
             children: Vec::new(),
         })
         .collect();
-    let serializers = emit_serializers(krate);
-    let deserializers = emit_deserializers(krate);
-    children.push(Module::new(
-        "protocol_serde",
-        false,
-        "awsJson serializers for requests and deserializers for responses.",
-        quote!(#serializers #deserializers),
-    ));
+    let (protocol_doc, protocol_serde) = super::protocol::protocol_serde(krate);
+    children.push(Module::new("protocol_serde", false, protocol_doc, protocol_serde));
     let mut constraints = Module::new("constraints", false, "", emit_validation(krate));
     constraints.feature = Some("validation");
     children.push(constraints);

@@ -20,6 +20,8 @@ pub enum Needs {
     Compression,
     /// Only services with an endpoint rule set.
     Endpoints,
+    /// Only services that speak awsJson1_0 or awsJson1_1.
+    AwsJson,
 }
 
 pub const INLINEABLES: &[Inlineable] = &[
@@ -27,7 +29,7 @@ pub const INLINEABLES: &[Inlineable] = &[
         module: "aws_json",
         public: false,
         feature: None,
-        needs: Needs::Always,
+        needs: Needs::AwsJson,
         source: include_str!("aws_json.rs"),
     },
     Inlineable {
@@ -76,14 +78,14 @@ pub const INLINEABLES: &[Inlineable] = &[
         module: "json_reader",
         public: false,
         feature: None,
-        needs: Needs::Always,
+        needs: Needs::AwsJson,
         source: include_str!("json_reader.rs"),
     },
     Inlineable {
         module: "json_writer",
         public: false,
         feature: None,
-        needs: Needs::Always,
+        needs: Needs::AwsJson,
         source: include_str!("json_writer.rs"),
     },
     Inlineable {

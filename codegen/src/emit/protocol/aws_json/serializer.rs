@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, timestamp_format_tokens};
+use crate::emit::{ident, timestamp_format_tokens};
 use crate::ir::{serializer_fn, CrateIr, MapKey, MemberIr, RustType, StructureIr, UnionIr};
 
 /// Serializers for every input and every structure or union they reach.

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, timestamp_format_tokens, unwrap_with_default};
+use crate::emit::{ident, timestamp_format_tokens, unwrap_with_default};
 use crate::ir::{deserializer_fn, CrateIr, MapKey, OperationIr, RustType, StructureIr, StructureRole, UnionIr};
 
 /// Deserializers for outputs, errors and the structures they reach, plus one error

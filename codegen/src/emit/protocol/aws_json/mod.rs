@@ -1,0 +1,142 @@
+//! awsJson1_0 and awsJson1_1: `POST /` with the operation in `X-Amz-Target`, members as a
+//! JSON object in model order, errors named by `__type`, `code` or the error header.
+
+mod deserializer;
+mod serializer;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit::ident;
+use crate::ir::{CrateIr, HostPrefixPart, OperationIr, ServiceIr};
+
+pub(crate) const PROTOCOL_SERDE_DOC: &str = "awsJson serializers for requests and deserializers for responses.";
+
+/// The `protocol_serde` module: a writer for every input and a reader for every output and
+/// error, and the structures they reach.
+pub(crate) fn protocol_serde(krate: &CrateIr) -> TokenStream {
+    let serializers = serializer::emit_serializers(krate);
+    let deserializers = deserializer::emit_deserializers(krate);
+    quote!(#serializers #deserializers)
+}
+
+/// `serialize_request` and `parse_response` of an operation type.
+pub(crate) fn operation_methods(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
+    let input = ident(&operation.input.rust_name);
+    let output = ident(&operation.output.rust_name);
+    let serializer = ident(&operation.input.serializer_fn);
+    let deserializer = ident(&operation.output.deserializer_fn);
+    let error_enum = ident(&operation.error_enum);
+    let error_parser = ident(&operation.error_parser_fn);
+    let content_type = service.protocol.content_type();
+    let target = format!("{}.{}", service.shape_name, operation.name);
+    let mut serialize_doc = format!(
+        " Serializes `input` as an awsJson request: `POST /` with `Content-Type: {content_type}`, `X-Amz-Target: {target}`, `Content-Length`, and the members that are set as a compact JSON object."
+    );
+    if operation.gzip_requests {
+        serialize_doc.push_str(" A body of 10 KiB or more is gzip-compressed and sent with `Content-Encoding: gzip`, as the operation's `@requestCompression` trait allows.");
+    }
+    if !operation.host_prefix.is_empty() {
+        serialize_doc.push_str(" The operation's endpoint host prefix is in [`HttpRequest::host_prefix`](crate::http::HttpRequest::host_prefix); [`HttpRequest::url_for`](crate::http::HttpRequest::url_for) applies it.");
+    }
+    let request = request_tokens(service, operation, content_type, &target);
+    quote! {
+        #[doc = #serialize_doc]
+        pub fn serialize_request(input: &#input) -> crate::http::HttpRequest {
+            // Most request bodies fit in 1 KiB; a bigger one grows the buffer as usual.
+            let mut body = ::std::string::String::with_capacity(1024);
+            let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
+            crate::protocol_serde::#serializer(&mut object, input);
+            object.finish();
+            #request
+        }
+
+        /// Reads a response to this operation: the output for a 2xx status, otherwise
+        /// the modeled error the response names, or `Unhandled` with what was wrong.
+        /// A 2xx response whose body is not the output's JSON object is an error too.
+        #[allow(clippy::result_large_err, reason = "the error enum holds modeled errors unboxed, as in aws-sdk-rust")]
+        pub fn parse_response(
+            response: &crate::http::HttpResponse<'_>,
+        ) -> ::std::result::Result<#output, #error_enum> {
+            if !crate::aws_json::is_success(response.status()) {
+                return ::std::result::Result::Err(crate::protocol_serde::#error_parser(response));
+            }
+            let mut output = crate::aws_json::read_whole_body(response.body(), crate::protocol_serde::#deserializer)
+                .map_err(|problem| #error_enum::Unhandled(crate::aws_json::unreadable_output(response, &problem)))?;
+            output._request_id = crate::aws_json::request_id(response);
+            ::std::result::Result::Ok(output)
+        }
+    }
+}
+
+/// The `HttpRequest` around the serialized `body`: protocol headers, then, for operations
+/// that ask for them, compression and the endpoint host prefix.
+fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &str, target: &str) -> TokenStream {
+    let query_mode = service
+        .query_compatible
+        .then(|| quote!(("x-amzn-query-mode", ::std::borrow::Cow::Borrowed("true")),));
+    let request = if operation.gzip_requests {
+        quote! {
+            let body = body.into_bytes();
+            let compressed = body.len() >= crate::gzip::MIN_COMPRESSION_SIZE;
+            let body = if compressed { crate::gzip::gzip(&body) } else { body };
+            let mut headers = ::std::vec![
+                ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
+                ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
+                #query_mode
+            ];
+            if compressed {
+                headers.push(("Content-Encoding", ::std::borrow::Cow::Borrowed("gzip")));
+            }
+            headers.push(("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())));
+            crate::http::HttpRequest::new("POST", ::std::borrow::Cow::Borrowed("/"), headers, body)
+        }
+    } else {
+        quote! {
+            crate::http::HttpRequest::new(
+                "POST",
+                ::std::borrow::Cow::Borrowed("/"),
+                ::std::vec![
+                    ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
+                    ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
+                    #query_mode
+                    ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
+                ],
+                body.into_bytes(),
+            )
+        }
+    };
+    if operation.host_prefix.is_empty() {
+        return request;
+    }
+    let mut template = String::new();
+    let mut labels = Vec::new();
+    for part in &operation.host_prefix {
+        match part {
+            HostPrefixPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            HostPrefixPart::Label(field) => {
+                template.push_str(&format!("{{label_{}}}", labels.len()));
+                let member = operation.input.members.iter().find(|m| &m.field == field);
+                let field = ident(field);
+                labels.push(if member.is_some_and(|m| m.optional) {
+                    quote!(input.#field.as_deref().unwrap_or_default())
+                } else {
+                    quote!(input.#field.as_str())
+                });
+            }
+        }
+    }
+    if labels.is_empty() {
+        let text = template.replace("{{", "{").replace("}}", "}");
+        return quote! {
+            let request = { #request };
+            request.with_host_prefix(::std::string::String::from(#text), &[])
+        };
+    }
+    let names: Vec<_> = (0..labels.len()).map(|i| quote::format_ident!("label_{}", i)).collect();
+    quote! {
+        let request = { #request };
+        #(let #names: &str = #labels;)*
+        request.with_host_prefix(::std::format!(#template), &[#(#names),*])
+    }
+}
