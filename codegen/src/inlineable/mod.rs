@@ -198,6 +198,12 @@ pub(crate) mod base64;
 #[cfg(test)]
 mod idempotency_token;
 #[cfg(test)]
+mod cbor_oracle_tests;
+#[cfg(test)]
+mod cbor_reader;
+#[cfg(test)]
+mod cbor_writer;
+#[cfg(test)]
 #[allow(dead_code)]
 mod endpoint_lib;
 #[cfg(test)]
