@@ -22,6 +22,7 @@ operation PlaceOrder {
         quantity: Integer
         colour: Colour
         note: String
+        notes: Notes
     }
     output := {
         orderId: String
@@ -36,6 +37,10 @@ operation CancelOrder {
 
 @length(min: 1, max: 10)
 string ItemName
+
+list Notes {
+    member: String
+}
 
 enum Colour {
     RED
@@ -134,6 +139,21 @@ fn a_retarget_breaks_only_when_the_rust_type_changes() {
     assert_eq!(
         changes(&[("        quantity: Integer", "        quantity: Long")]),
         ["breaking | member retargeted | PlaceOrderInput$quantity | smithy.api#Integer → smithy.api#Long; `quantity: Option<i32>` → `quantity: Option<i64>`"]
+    );
+}
+
+#[test]
+fn a_list_item_retarget_breaks_only_when_the_item_type_changes() {
+    assert_eq!(
+        changes(&[("    member: String\n", "    member: ItemName\n")]),
+        ["wire-only | member retargeted | Notes$member | smithy.api#String → example#ItemName"]
+    );
+    assert_eq!(
+        changes(&[("    member: String\n", "    member: Integer\n")]),
+        [
+            "breaking | member retargeted | Notes$member | smithy.api#String → smithy.api#Integer",
+            "breaking | member type changed | PlaceOrderInput$notes | `notes: Option<Vec<String>>` → `notes: Option<Vec<i32>>`",
+        ]
     );
 }
 

@@ -224,11 +224,19 @@ impl<'s, 'm> Differ<'s, 'm> {
         self.compare_builders(old_id, new_id);
     }
 
-    /// List items and map keys and values: their target and traits.
+    /// List items and map keys and values: their target and traits. They have no field of
+    /// their own, so a retarget keeps the Rust type only from one simple shape to another of
+    /// the same type (a string shape for another string shape).
     fn compare_element(&mut self, old: &Member, new: &Member) {
         self.compare_documentation(&old.traits, &new.traits);
         if old.target != new.target {
-            self.push(Impact::Breaking, "member retargeted", &new.id, format!("{} → {}", old.target, new.target));
+            let simple = |side: &Side, id: &ShapeId| match side.shape(id).map(|shape| &shape.kind) {
+                Some(ShapeKind::Simple(simple)) => Some(*simple),
+                _ => None,
+            };
+            let before = simple(self.old, &old.target);
+            let impact = if before.is_some() && before == simple(self.new, &new.target) { Impact::WireOnly } else { Impact::Breaking };
+            self.push(impact, "member retargeted", &new.id, format!("{} → {}", old.target, new.target));
         }
         self.compare_traits(&new.id, &old.traits, &new.traits);
     }
