@@ -110,8 +110,7 @@ fn check_file(path: &Path, expected: &str, command: &str) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let name = path.display().to_string();
-    let diff = similar::TextDiff::from_lines(&current, expected);
-    print!("{}", diff.unified_diff().context_radius(3).header(&name, &format!("{name} (extracted)")));
+    print!("{}", smithy_bind::unified_diff(&name, &current, expected));
     eprintln!("{name} is not what extract writes; run `{command}` to update it");
     ExitCode::from(1)
 }

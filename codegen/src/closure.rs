@@ -147,7 +147,7 @@ fn select_operations(service: &ShapeId, available: &[ShapeId], names: &[String])
         let found = available
             .iter()
             .find(|id| id.name() == name)
-            .or_else(|| available.iter().find(|id| snake_case(id.name()) == *name));
+            .or_else(|| available.iter().find(|id| names_operation(id, name)));
         match found {
             Some(id) => {
                 chosen.insert(id.clone());
@@ -156,6 +156,11 @@ fn select_operations(service: &ShapeId, available: &[ShapeId], names: &[String])
         }
     }
     Ok(chosen.into_iter().collect())
+}
+
+/// Whether `name` (as a user writes it: the shape name or its snake_case) names `operation`.
+pub(crate) fn names_operation(operation: &ShapeId, name: &str) -> bool {
+    operation.name() == name || snake_case(operation.name()) == name
 }
 
 /// "has no operation named `X`", with the closest names when some are close enough to be a

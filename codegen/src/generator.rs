@@ -416,15 +416,19 @@ fn remove_emptied_dirs(root: &Path, removed: &Path) -> Result<()> {
 }
 
 fn difference(path: &str, old: &str, new: &str) -> FileDifference {
-    let diff = TextDiff::from_lines(old, new)
+    FileDifference {
+        path: path.to_owned(),
+        diff: unified_diff(path, old, new),
+    }
+}
+
+/// A unified diff from `old` to `new` of the file at `path`, as `--check` prints it.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string();
-    FileDifference {
-        path: path.to_owned(),
-        diff,
-    }
+        .to_string()
 }
 
 /// Generated `.rs` files under `out_dir/src` that the new generation does not produce.

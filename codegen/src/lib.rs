@@ -25,5 +25,5 @@ pub mod undocumented;
 
 pub use emit::output::GeneratedFile;
 pub use error::Error;
-pub use generator::{FileDifference, Generator};
+pub use generator::{unified_diff, FileDifference, Generator};
 pub use protocol_tests::ProtocolTests;

@@ -79,11 +79,6 @@ pub fn signature(member: &MemberIr, role: StructureRole) -> (String, bool) {
     (field_text(member), member.is_required() && role != StructureRole::Input)
 }
 
-/// Whether `build()` returns a `Result`, which changes every caller's code.
-pub fn build_is_fallible(structure: &StructureIr) -> bool {
-    structure.build_is_fallible()
-}
-
 /// The Rust type as a caller writes it, without the crate paths.
 pub fn type_text(ty: &RustType) -> String {
     match ty {

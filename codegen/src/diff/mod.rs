@@ -14,11 +14,10 @@ use std::collections::BTreeSet;
 pub use change::{Change, Impact, ModelDiff};
 pub use report::{to_json, to_table};
 
-use crate::closure::{find_service, service_operations, OperationClosure};
+use crate::closure::{find_service, names_operation, service_operations, OperationClosure};
 use crate::error::{Error, Result};
 use crate::ir::CrateIr;
 use crate::model::{Model, Shape, ShapeId, ShapeKind};
-use crate::naming::snake_case;
 use api::RustApi;
 
 /// Compares `old` with `new` for `operations` (shape names or snake-case names; the whole
@@ -67,7 +66,7 @@ impl<'m> Side<'m> {
         let available = service_operations(model, service)?;
         let chosen: Vec<String> = names
             .iter()
-            .filter(|name| available.iter().any(|id| id.name() == name.as_str() || snake_case(id.name()) == **name))
+            .filter(|name| available.iter().any(|id| names_operation(id, name)))
             .cloned()
             .collect();
         let closure = if !names.is_empty() && chosen.is_empty() {

@@ -297,7 +297,7 @@ impl<'s, 'm> Differ<'s, 'm> {
         let (Some(before), Some(after)) = (self.old_api.structure(&old_id.to_string()), self.new_api.structure(&new_id.to_string())) else {
             return;
         };
-        let (was, is) = (api::build_is_fallible(before), api::build_is_fallible(after));
+        let (was, is) = (before.build_is_fallible(), after.build_is_fallible());
         if was != is {
             let detail = if is { "`build()` now returns a Result" } else { "`build()` no longer returns a Result" };
             self.push(Impact::Breaking, "builder changed", new_id, detail);

@@ -211,16 +211,11 @@ impl<'a> CborReader<'a> {
     pub(crate) fn str(&mut self) -> Result<Cow<'a, str>, CborError> {
         self.expect(CborKind::Text, "a text string")?;
         let start = self.position;
-        match self.chunks(3)? {
-            Cow::Borrowed(bytes) => match std::str::from_utf8(bytes) {
-                Ok(text) => Ok(Cow::Borrowed(text)),
-                Err(_) => Err(CborError { offset: start, message: "a text string is not UTF-8".into() }),
-            },
-            Cow::Owned(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Ok(Cow::Owned(text)),
-                Err(_) => Err(CborError { offset: start, message: "a text string is not UTF-8".into() }),
-            },
-        }
+        let text = match self.chunks(3)? {
+            Cow::Borrowed(bytes) => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+            Cow::Owned(bytes) => String::from_utf8(bytes).ok().map(Cow::Owned),
+        };
+        text.ok_or_else(|| CborError { offset: start, message: "a text string is not UTF-8".into() })
     }
 
     pub(crate) fn bytes(&mut self) -> Result<Cow<'a, [u8]>, CborError> {
