@@ -46,6 +46,10 @@ struct GenerateArgs {
     /// Service shape id, when the model has more than one service
     #[arg(long, value_name = "SHAPE_ID")]
     service: Option<String>,
+    /// Protocol to speak, for a service that declares several: rpcv2Cbor, awsJson1_0 or
+    /// awsJson1_1 [default: the first the service declares, in that order, as aws-sdk-rust]
+    #[arg(long, value_name = "NAME")]
+    protocol: Option<String>,
     /// Operation to generate, by shape name; repeat for more
     #[arg(long = "operation", value_name = "NAME", conflicts_with = "all_operations")]
     operations: Vec<String>,
@@ -132,6 +136,9 @@ fn configure(args: &GenerateArgs) -> Generator {
     if let Some(name) = &args.crate_name {
         generator = generator.crate_name(name);
     }
+    if let Some(protocol) = &args.protocol {
+        generator = generator.protocol(protocol);
+    }
     for operation in &args.operations {
         generator = generator.operation(operation);
     }
@@ -147,7 +154,7 @@ fn configure(args: &GenerateArgs) -> Generator {
 /// command.
 fn regenerate_command(args: &GenerateArgs) -> String {
     let defaults = args.models.is_empty() && args.out.is_none() && args.operations.is_empty();
-    if defaults && !args.all_operations && args.partitions.is_none() {
+    if defaults && !args.all_operations && args.partitions.is_none() && args.protocol.is_none() {
         return String::from("cargo run -p smithy-bind-cli");
     }
     let mut command = String::from("smithy-bind generate");
@@ -156,6 +163,9 @@ fn regenerate_command(args: &GenerateArgs) -> String {
     }
     if let Some(service) = &args.service {
         command.push_str(&format!(" --service {service}"));
+    }
+    if let Some(protocol) = &args.protocol {
+        command.push_str(&format!(" --protocol {protocol}"));
     }
     for operation in &args.operations {
         command.push_str(&format!(" --operation {operation}"));

@@ -12,6 +12,7 @@ use crate::emit::output::{emit_crate, GeneratedFile, Header, Layout};
 use crate::endpoint::ir::PartitionIr;
 use crate::endpoint::{partitions, resolve_endpoints};
 use crate::error::{Error, Result};
+use crate::ir::Protocol;
 use crate::model::{load_json_ast, load_json_value, load_model_files, ShapeId};
 use crate::resolve::resolve;
 
@@ -58,6 +59,7 @@ pub struct Generator {
     layout: Layout,
     report_warnings: bool,
     partitions: Option<PathBuf>,
+    protocol: Option<String>,
 }
 
 impl Default for Generator {
@@ -73,6 +75,7 @@ impl Default for Generator {
             layout: Layout::Crate,
             report_warnings: true,
             partitions: None,
+            protocol: None,
         }
     }
 }
@@ -115,6 +118,14 @@ impl Generator {
     /// The service shape id, needed only when the model has more than one service.
     pub fn service(mut self, shape_id: impl Into<String>) -> Self {
         self.service = Some(shape_id.into());
+        self
+    }
+
+    /// The protocol to speak, by its trait's name (`rpcv2Cbor`, `awsJson1_0`, `awsJson1_1`),
+    /// for a service that declares several. Without it the crate speaks the one aws-sdk-rust
+    /// would: the first the service declares of rpcv2Cbor, awsJson1_0, awsJson1_1.
+    pub fn protocol(mut self, name: impl Into<String>) -> Self {
+        self.protocol = Some(name.into());
         self
     }
 
@@ -218,7 +229,7 @@ impl Generator {
             .map(|id| ShapeId::parse(id).map_err(|problem| Error::model("--service", problem)))
             .transpose()?;
         let closure = OperationClosure::resolve(model, service.as_ref(), &self.operations)?;
-        let mut krate = resolve(model, &closure)?;
+        let mut krate = resolve(model, &closure, self.chosen_protocol()?)?;
         let service_shape = model.shape(&closure.service).ok_or_else(|| Error::model(&closure.service, "is not in the model"))?;
         krate.endpoints = resolve_endpoints(&closure.service.to_string(), &service_shape.traits, &self.load_partitions()?)?;
         if self.report_warnings {
@@ -241,6 +252,16 @@ impl Generator {
             files.sort_by(|a, b| a.path.cmp(&b.path));
         }
         Ok((files, requirements))
+    }
+
+    fn chosen_protocol(&self) -> Result<Option<Protocol>> {
+        let Some(name) = &self.protocol else {
+            return Ok(None);
+        };
+        Protocol::from_name(name).map(Some).ok_or_else(|| {
+            let known = Protocol::PREFERENCE.map(Protocol::name).join(", ");
+            Error::model("--protocol", format!("`{name}` is no protocol smithy-bind speaks; it speaks {known}"))
+        })
     }
 
     /// Writes the files under the output directory, replacing stale generated files and
@@ -374,6 +395,9 @@ impl Generator {
         }
         if let Some(service) = &self.service {
             command.push_str(&format!(" --service {service}"));
+        }
+        if let Some(protocol) = &self.protocol {
+            command.push_str(&format!(" --protocol {protocol}"));
         }
         for operation in &self.operations {
             command.push_str(&format!(" --operation {operation}"));

@@ -67,14 +67,45 @@ pub struct ServiceIr {
 pub enum Protocol {
     AwsJson1_0,
     AwsJson1_1,
+    /// Smithy RPC v2 CBOR.
+    Rpcv2Cbor,
 }
 
 impl Protocol {
+    /// Every protocol the generator speaks, in the order a service that declares several
+    /// gets them by default: aws-sdk-rust's order (smithy-rs `ClientProtocolLoader`), which
+    /// puts CBOR before the JSON protocols.
+    pub const PREFERENCE: [Protocol; 3] = [Protocol::Rpcv2Cbor, Protocol::AwsJson1_0, Protocol::AwsJson1_1];
+
     pub fn content_type(self) -> &'static str {
         match self {
             Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
             Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
+            Protocol::Rpcv2Cbor => "application/cbor",
         }
+    }
+
+    /// The protocol's name, as its trait's shape name spells it (`awsJson1_0`, `rpcv2Cbor`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => "awsJson1_0",
+            Protocol::AwsJson1_1 => "awsJson1_1",
+            Protocol::Rpcv2Cbor => "rpcv2Cbor",
+        }
+    }
+
+    /// The shape id of the trait by which a service declares the protocol.
+    pub fn trait_id(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => crate::model::traits::AWS_JSON_1_0,
+            Protocol::AwsJson1_1 => crate::model::traits::AWS_JSON_1_1,
+            Protocol::Rpcv2Cbor => crate::model::traits::RPC_V2_CBOR,
+        }
+    }
+
+    /// The protocol a name or trait id (`rpcv2Cbor`, `smithy.protocols#rpcv2Cbor`) stands for.
+    pub fn from_name(name: &str) -> Option<Protocol> {
+        Self::PREFERENCE.into_iter().find(|protocol| name == protocol.name() || name == protocol.trait_id())
     }
 }
 
@@ -96,6 +127,8 @@ pub struct OperationIr {
     pub errors: Vec<OperationErrorIr>,
     /// The `@endpoint` host prefix, empty when the operation has none.
     pub host_prefix: Vec<HostPrefixPart>,
+    /// The operation's input is `Unit`: protocols that can, send no body at all.
+    pub unit_input: bool,
     /// `@requestCompression` lists gzip: large request bodies are sent gzip-compressed.
     pub gzip_requests: bool,
 }

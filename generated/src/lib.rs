@@ -91,6 +91,7 @@ pub mod primitives;
 #[cfg(feature = "client")]
 mod profile;
 mod protocol_serde;
+mod responses;
 #[cfg(feature = "client")]
 mod retry;
 #[cfg(feature = "client")]

@@ -458,7 +458,7 @@ pub(crate) fn read_register_workspace_directory_error(
         }
         _ => {
             return RegisterWorkspaceDirectoryError::Unhandled(
-                crate::aws_json::unhandled(response, meta, ::std::option::Option::None),
+                crate::responses::unhandled(response, meta, ::std::option::Option::None),
             );
         }
     };
@@ -467,7 +467,7 @@ pub(crate) fn read_register_workspace_directory_error(
         ::std::result::Result::Ok(error) => error,
         ::std::result::Result::Err(problem) => {
             RegisterWorkspaceDirectoryError::Unhandled(
-                crate::aws_json::unreadable_error(
+                crate::responses::unreadable_error(
                     response,
                     meta.unwrap_or_default(),
                     &problem,

@@ -1,5 +1,5 @@
-//! Generates, into `$OUT_DIR`, bindings for the services of Smithy's awsJson protocol test
-//! suites and one Rust test per client case, from the models in `../shared/protocol-tests/`
+//! Generates, into `$OUT_DIR`, bindings for the services of Smithy's awsJson and rpcv2Cbor
+//! protocol test suites and one Rust test per client case, from the models in `../shared/protocol-tests/`
 //! (never copied into this repository). Each `tests/<source>_<suite>.rs` includes one
 //! `<source>_<suite>.rs` file written here; `cases.tsv` lists every generated test.
 
@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 use smithy_bind::model::Model;
 use smithy_bind::{Generator, ProtocolTests};
 
-/// A protocol's suite: its name in `cases-manifest.tsv`, its file stem here, and the services
-/// whose operations and errors carry its cases, with the module each is generated into.
+/// A protocol's suite: its name in `cases-manifest.tsv`, its file stem here, the services
+/// whose operations and errors carry its cases, with the module each is generated into, and
+/// the model sources that have them.
 struct Suite {
     name: &'static str,
     stem: &'static str,
     services: &'static [(&'static str, &'static str)],
+    sources: &'static [&'static str],
 }
 
 const SUITES: &[Suite] = &[
@@ -25,6 +27,7 @@ const SUITES: &[Suite] = &[
             ("aws.protocoltests.json#JsonProtocol", "json_protocol"),
             ("com.amazonaws.machinelearning#AmazonML_20141212", "machine_learning"),
         ],
+        sources: &["json_ast", "idl"],
     },
     Suite {
         name: "awsJson1_0",
@@ -33,6 +36,24 @@ const SUITES: &[Suite] = &[
             ("aws.protocoltests.json10#JsonRpc10", "json_rpc10"),
             ("aws.protocoltests.json10#QueryCompatibleJsonRpc10", "query_compatible_json_rpc10"),
         ],
+        sources: &["json_ast", "idl"],
+    },
+    // The JSON AST holds the AWS packages only, so Smithy's own rpcv2Cbor suite is read from
+    // its IDL alone.
+    Suite {
+        name: "rpcv2Cbor",
+        stem: "rpcv2_cbor",
+        services: &[("smithy.protocoltests.rpcv2Cbor#RpcV2Protocol", "rpc_v2_protocol")],
+        sources: &["idl"],
+    },
+    Suite {
+        name: "rpcv2Cbor-aws",
+        stem: "rpcv2_cbor_aws",
+        services: &[
+            ("aws.protocoltests.rpcv2cbor#QueryCompatibleRpcV2Protocol", "query_compatible_rpc_v2_protocol"),
+            ("aws.protocoltests.rpcv2cbor#NonQueryCompatibleRpcV2Protocol", "non_query_compatible_rpc_v2_protocol"),
+        ],
+        sources: &["json_ast", "idl"],
     },
 ];
 
@@ -73,7 +94,7 @@ fn main() {
                 shared.display()
             ))
         };
-        for suite in SUITES {
+        for suite in SUITES.iter().filter(|suite| suite.sources.contains(&source.name)) {
             let file = out_dir.join(format!("{}_{}.rs", source.name, suite.stem));
             let contents = match &model {
                 Ok(model) => generate_suite(&out_dir, source, suite, model, &skips, &mut listing),
@@ -85,7 +106,7 @@ fn main() {
     }
     for (id, _) in &skips {
         if shared.is_dir() && !listing.lines().any(|line| line.split('\t').nth(4) == Some(id.as_str())) {
-            panic!("skipped-cases.tsv names `{id}`, which is no client case of the awsJson suites");
+            panic!("skipped-cases.tsv names `{id}`, which is no client case of the protocol suites");
         }
     }
     write(&out_dir.join("cases.tsv"), &listing);
@@ -105,12 +126,14 @@ fn load_json_ast(shared: &Path) -> Result<Model, String> {
 }
 
 /// The suites' `.smithy` files: awsJson1_1 (with the Machine Learning service), awsJson1_0,
-/// and the shared shapes and vendor parameters they use.
+/// AWS's rpcv2Cbor cases and Smithy's rpcv2Cbor suite, and the shared shapes, validation
+/// errors and vendor parameters they use.
 fn load_idl(shared: &Path) -> Result<Model, String> {
     let model = shared.join("smithy-aws-protocol-tests/model");
+    let smithy_suites = shared.join("smithy-protocol-tests/model");
     let mut files = Vec::new();
-    for dir in ["awsJson1_1", "awsJson1_1/services", "awsJson1_0"] {
-        let dir = model.join(dir);
+    let dirs = ["awsJson1_1", "awsJson1_1/services", "awsJson1_0", "rpcv2Cbor"].map(|dir| model.join(dir));
+    for dir in dirs.into_iter().chain([smithy_suites.join("rpcv2Cbor")]) {
         let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
         let mut smithy: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -121,6 +144,8 @@ fn load_idl(shared: &Path) -> Result<Model, String> {
     }
     files.push(model.join("shared-types.smithy"));
     files.push(model.join("aws-config.smithy"));
+    files.push(smithy_suites.join("shared-types.smithy"));
+    files.push(shared.join("smithy-validation-model/model/smithy.framework.validation.smithy"));
     smithy_bind::model::load_idl_files(&files).map_err(|e| e.to_string())
 }
 

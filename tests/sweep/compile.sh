@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Generates awsJson services of ../shared/aws-models/ with all their operations and compiles
-# each generated crate, all in one Cargo workspace with one target directory.
+# Generates the awsJson and rpcv2Cbor services of ../shared/aws-models/ with all their
+# operations and compiles each generated crate, all in one Cargo workspace with one target
+# directory. A service that declares rpcv2Cbor is generated with `--protocol rpcv2Cbor`, which is
+# also its default.
 #
-#   bash tests/sweep/compile.sh            every awsJson service; `cargo check --all-features`,
+#   bash tests/sweep/compile.sh            every such service; `cargo check --all-features`,
 #                                          where a warning counts as a failure
-#   bash tests/sweep/compile.sh --sample   CI's fixed sample, with `cargo clippy -D warnings`
+#   bash tests/sweep/compile.sh --sample   CI's fixed sample and every service that declares
+#                                          rpcv2Cbor (generated with `--protocol rpcv2Cbor`),
+#                                          with `cargo clippy -D warnings`
 #
 # Prints the first error (or warning) of each crate that fails, then `N/M compile`, and exits 1
 # if any failed. SWEEP_DIR keeps the generated crates and build output (default: a temporary
@@ -22,7 +26,8 @@ sample=(application-discovery-service backup-gateway bcm-pricing-calculator clou
   iotfleetwise kendra kinesis ssm verifiedpermissions)
 
 mode=check
-if [ "${1:-}" = "--sample" ]; then mode=clippy; fi
+selection=all
+if [ "${1:-}" = "--sample" ]; then mode=clippy selection=sample; fi
 
 work="${SWEEP_DIR:-}"
 if [ -z "$work" ]; then
@@ -45,12 +50,14 @@ generator="$root/target/debug/smithy-bind"
 
 members=()
 while IFS=$'\t' read -r file _service protocols _rest; do
-  case "$protocols" in *awsJson1_*) ;; *) continue ;; esac
+  case "$protocols" in *awsJson1_*|*rpcv2Cbor*) ;; *) continue ;; esac
   stem="${file%.json.gz}"
-  if [ "$mode" = clippy ] && ! in_sample "$stem"; then continue; fi
+  protocol=()
+  case "$protocols" in *rpcv2Cbor*) protocol=(--protocol rpcv2Cbor) ;; esac
+  if [ "$selection" = sample ] && [ ${#protocol[@]} -eq 0 ] && ! in_sample "$stem"; then continue; fi
   gzip -dc "$models/$file" > "$work/models/$stem.json"
   # Warnings (left-out operations, unchecked patterns) are the generator's, not the compiler's.
-  "$generator" generate --model "$work/models/$stem.json" --all-operations \
+  "$generator" generate --model "$work/models/$stem.json" --all-operations "${protocol[@]}" \
     --out "$work/crates/$stem" --crate-name "$stem" 2>/dev/null
   members+=("\"$stem\"")
 done < <(tail -n +2 "$models/INDEX.tsv")

@@ -75,7 +75,7 @@ impl<'m> Side<'m> {
         } else {
             OperationClosure::resolve(model, Some(&service.id), &chosen)?
         };
-        let ir = crate::resolve::resolve(model, &closure)?;
+        let ir = crate::resolve::resolve(model, &closure, None)?;
         Ok(Side { model, closure, ir, chosen })
     }
 

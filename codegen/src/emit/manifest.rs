@@ -1,7 +1,7 @@
 //! The generated crate's `Cargo.toml`: a manifest that stands alone (no workspace
 //! inheritance), declaring exactly the features and dependencies the emitted code uses.
 
-use crate::ir::{CrateIr, Protocol};
+use crate::ir::CrateIr;
 
 /// A cargo feature the generated code gates items on, and what it enables.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,10 +161,7 @@ pub fn default_crate_name(krate: &CrateIr) -> String {
 
 /// The manifest text, after the `@generated` header lines (as TOML comments).
 pub fn emit_manifest(krate: &CrateIr, requirements: &Requirements, header: &str, crate_name: &str) -> String {
-    let protocol = match krate.service.protocol {
-        Protocol::AwsJson1_0 => "awsJson1_0",
-        Protocol::AwsJson1_1 => "awsJson1_1",
-    };
+    let protocol = krate.service.protocol.name();
     let mut text = String::from(header);
     text.push_str(
         "# To maintain this manifest by hand, remove its first line (the @generated marker): the\n\

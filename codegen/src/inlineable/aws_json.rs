@@ -1,5 +1,5 @@
-//! What the awsJson1_0 and awsJson1_1 protocols say about responses: which statuses are
-//! errors, where an error's code and message are found, and how a code is sanitized.
+//! What the awsJson1_0 and awsJson1_1 protocols say about responses: an empty body is an
+//! empty object, and an error's code and message are found in a header or the body.
 
 // A crate uses only the helpers its operations need.
 #![allow(dead_code)]
@@ -9,13 +9,7 @@ use std::borrow::Cow;
 use super::error::{ErrorMetadata, Unhandled};
 use super::http::HttpResponse;
 use super::json_reader::{JsonError, JsonReader};
-
-/// How much of an unreadable body an [`Unhandled`] error keeps.
-const EXCERPT_BYTES: usize = 200;
-
-pub(crate) fn is_success(status: u16) -> bool {
-    (200..300).contains(&status)
-}
+use super::responses::{request_id, sanitize_error_code, unhandled};
 
 /// Reads a whole body with `read`, which must consume all of it but whitespace.
 pub(crate) fn read_whole_body<T>(
@@ -70,44 +64,6 @@ pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadat
     Ok(meta)
 }
 
-/// The error code an `@awsQueryCompatible` service puts in `x-amzn-query-error`
-/// (`Code;Sender`), which is what the service's awsQuery clients knew the error as.
-#[allow(dead_code, reason = "only services with @awsQueryCompatible call it")]
-pub(crate) fn query_error_code<'a>(response: &HttpResponse<'a>) -> Option<&'a str> {
-    let header = response.header("x-amzn-query-error")?;
-    let code = header.split(';').next().unwrap_or(header).trim();
-    (!code.is_empty()).then_some(code)
-}
-
-/// Keeps what stands before the first `:`, then what stands after the first `#`:
-/// `aws.example#FooError:http://internal.amazon.com/coral/...` becomes `FooError`.
-pub(crate) fn sanitize_error_code(raw: &str) -> &str {
-    let before_colon = raw.split(':').next().unwrap_or(raw);
-    let after_hash = before_colon.split_once('#').map_or(before_colon, |(_, name)| name);
-    after_hash.trim()
-}
-
-/// An [`Unhandled`] error for `response`, keeping the start of its body.
-pub(crate) fn unhandled(response: &HttpResponse<'_>, meta: ErrorMetadata, problem: Option<String>) -> Unhandled {
-    Unhandled::new(meta, problem, excerpt(response.body()))
-}
-
-/// The error for a successful status whose body cannot be read as the output.
-pub(crate) fn unreadable_output(response: &HttpResponse<'_>, problem: &JsonError) -> Unhandled {
-    let meta = ErrorMetadata::new(response.status(), request_id(response));
-    unhandled(response, meta, Some(format!("response body is not the expected output: {problem}")))
-}
-
-/// The error for a modeled error code whose body does not match the error's shape.
-pub(crate) fn unreadable_error(response: &HttpResponse<'_>, meta: ErrorMetadata, problem: &JsonError) -> Unhandled {
-    let code = meta.code().unwrap_or_default().to_owned();
-    unhandled(response, meta, Some(format!("cannot read the {code} error body: {problem}")))
-}
-
-pub(crate) fn request_id(response: &HttpResponse<'_>) -> Option<String> {
-    response.header("x-amzn-requestid").map(str::to_owned)
-}
-
 /// The fields of an error body that name the error; codes stay borrowed from the body
 /// until one is chosen and sanitized.
 #[derive(Default)]
@@ -147,38 +103,9 @@ fn error_body_fields(body: &[u8]) -> Result<ErrorBodyFields<'_>, JsonError> {
     Ok(fields)
 }
 
-/// The first bytes of a body, lossily decoded, marked when cut short.
-fn excerpt(body: &[u8]) -> String {
-    if body.len() <= EXCERPT_BYTES {
-        return String::from_utf8_lossy(body).into_owned();
-    }
-    let mut text = String::from_utf8_lossy(&body[..EXCERPT_BYTES]).into_owned();
-    text.push('…');
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sanitizes_codes_as_the_specification_shows() {
-        assert_eq!(sanitize_error_code("FooError"), "FooError");
-        assert_eq!(sanitize_error_code("FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"), "FooError");
-        assert_eq!(sanitize_error_code("aws.protocoltests.restjson#FooError"), "FooError");
-        assert_eq!(
-            sanitize_error_code("aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"),
-            "FooError"
-        );
-    }
-
-    #[test]
-    fn query_error_codes_come_before_the_semicolon() {
-        let response = HttpResponse::new(400, b"{}").with_header("x-amzn-query-error", "Customized;Sender");
-        assert_eq!(query_error_code(&response), Some("Customized"));
-        assert_eq!(query_error_code(&HttpResponse::new(400, b"{}").with_header("x-amzn-query-error", ";Sender")), None);
-        assert_eq!(query_error_code(&HttpResponse::new(400, b"{}")), None);
-    }
 
     #[test]
     fn header_then_code_then_type() {
@@ -215,7 +142,5 @@ mod tests {
         let empty = error_metadata(&HttpResponse::new(403, b"")).unwrap_err();
         assert_eq!(empty.problem(), Some("error response names no error code"));
         assert_eq!(empty.meta().status(), 403);
-        let long = vec![b'x'; 300];
-        assert_eq!(excerpt(&long).chars().count(), 201);
     }
 }

@@ -86,7 +86,21 @@ impl<'a> CborReader<'a> {
     }
 
     fn error<T>(&self, message: impl Into<String>) -> Result<T, CborError> {
-        Err(CborError { offset: self.position, message: message.into() })
+        Err(self.error_at(self.position, message))
+    }
+
+    /// An error about the item that starts at `offset` (at most the body's end).
+    pub(crate) fn error_at(&self, offset: usize, message: impl Into<String>) -> CborError {
+        CborError { offset: offset.min(self.bytes.len()), message: message.into() }
+    }
+
+    /// Succeeds only when the whole body has been read.
+    pub(crate) fn end(&self) -> Result<(), CborError> {
+        match self.bytes.len() - self.position {
+            0 => Ok(()),
+            1 => self.error("1 byte after the body's item"),
+            left => self.error(format!("{left} bytes after the body's item")),
+        }
     }
 
     fn peek_byte(&self) -> Result<u8, CborError> {
@@ -258,6 +272,16 @@ impl<'a> CborReader<'a> {
         let value = value.unwrap_or_default();
         let converted = if major == 0 { i64::try_from(value).ok() } else { i64::try_from(value).ok().map(|n| -1 - n) };
         converted.ok_or_else(|| CborError { offset: start, message: format!("integer out of range for i64 (argument {value})") })
+    }
+
+    /// An integer that fits in `T`, the member's type (`i8` for `byte`, and so on).
+    pub(crate) fn integer_as<T: TryFrom<i64>>(&mut self) -> Result<T, CborError> {
+        let start = self.position;
+        let value = self.integer()?;
+        T::try_from(value).map_err(|_| {
+            let bits = std::mem::size_of::<T>() * 8;
+            self.error_at(start, format!("integer {value} does not fit the member's {bits}-bit type"))
+        })
     }
 
     /// A floating-point number in any width, or an integer, as the protocol allows for

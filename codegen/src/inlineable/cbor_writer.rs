@@ -14,6 +14,15 @@ const MAP: u8 = 5;
 const TAG: u8 = 6;
 const SIMPLE: u8 = 7;
 
+// Additional information: how many bytes follow the head's first byte, or which simple value.
+const FOLLOWED_BY_1: u8 = 0x18;
+const FOLLOWED_BY_2: u8 = 0x19;
+const FOLLOWED_BY_4: u8 = 0x1a;
+const FOLLOWED_BY_8: u8 = 0x1b;
+const FALSE: u8 = 0x14;
+const TRUE: u8 = 0x15;
+const NULL: u8 = 0x16;
+
 /// Appends CBOR data items to a buffer. Containers are announced with their length, and the
 /// caller then writes that many items (twice that many, keys and values, for a map).
 #[derive(Debug, Default)]
@@ -36,15 +45,15 @@ impl CborWriter {
         if argument < 24 {
             self.out.push(major | argument as u8);
         } else if let Ok(byte) = u8::try_from(argument) {
-            self.out.extend_from_slice(&[major | 24, byte]);
+            self.out.extend_from_slice(&[major | FOLLOWED_BY_1, byte]);
         } else if let Ok(short) = u16::try_from(argument) {
-            self.out.push(major | 25);
+            self.out.push(major | FOLLOWED_BY_2);
             self.out.extend_from_slice(&short.to_be_bytes());
         } else if let Ok(word) = u32::try_from(argument) {
-            self.out.push(major | 26);
+            self.out.push(major | FOLLOWED_BY_4);
             self.out.extend_from_slice(&word.to_be_bytes());
         } else {
-            self.out.push(major | 27);
+            self.out.push(major | FOLLOWED_BY_8);
             self.out.extend_from_slice(&argument.to_be_bytes());
         }
     }
@@ -82,25 +91,25 @@ impl CborWriter {
     }
 
     pub(crate) fn boolean(&mut self, value: bool) -> &mut Self {
-        self.out.push((SIMPLE << 5) | if value { 21 } else { 20 });
+        self.out.push((SIMPLE << 5) | if value { TRUE } else { FALSE });
         self
     }
 
     pub(crate) fn null(&mut self) -> &mut Self {
-        self.out.push((SIMPLE << 5) | 22);
+        self.out.push((SIMPLE << 5) | NULL);
         self
     }
 
     /// A single-precision float, for `float` members.
     pub(crate) fn float(&mut self, value: f32) -> &mut Self {
-        self.out.push((SIMPLE << 5) | 26);
+        self.out.push((SIMPLE << 5) | FOLLOWED_BY_4);
         self.out.extend_from_slice(&value.to_bits().to_be_bytes());
         self
     }
 
     /// A double-precision float, for `double` members and timestamps.
     pub(crate) fn double(&mut self, value: f64) -> &mut Self {
-        self.out.push((SIMPLE << 5) | 27);
+        self.out.push((SIMPLE << 5) | FOLLOWED_BY_8);
         self.out.extend_from_slice(&value.to_bits().to_be_bytes());
         self
     }

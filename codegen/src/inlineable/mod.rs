@@ -22,6 +22,8 @@ pub enum Needs {
     Endpoints,
     /// Only services that speak awsJson1_0 or awsJson1_1.
     AwsJson,
+    /// Only services that speak Smithy RPC v2 CBOR.
+    Rpcv2Cbor,
 }
 
 pub const INLINEABLES: &[Inlineable] = &[
@@ -38,6 +40,20 @@ pub const INLINEABLES: &[Inlineable] = &[
         feature: None,
         needs: Needs::Always,
         source: include_str!("base64.rs"),
+    },
+    Inlineable {
+        module: "cbor_reader",
+        public: false,
+        feature: None,
+        needs: Needs::Rpcv2Cbor,
+        source: include_str!("cbor_reader.rs"),
+    },
+    Inlineable {
+        module: "cbor_writer",
+        public: false,
+        feature: None,
+        needs: Needs::Rpcv2Cbor,
+        source: include_str!("cbor_writer.rs"),
     },
     Inlineable {
         module: "endpoint_lib",
@@ -94,6 +110,20 @@ pub const INLINEABLES: &[Inlineable] = &[
         feature: None,
         needs: Needs::Always,
         source: include_str!("primitives.rs"),
+    },
+    Inlineable {
+        module: "responses",
+        public: false,
+        feature: None,
+        needs: Needs::Always,
+        source: include_str!("responses.rs"),
+    },
+    Inlineable {
+        module: "rpcv2_cbor",
+        public: false,
+        feature: None,
+        needs: Needs::Rpcv2Cbor,
+        source: include_str!("rpcv2_cbor.rs"),
     },
     Inlineable {
         module: "serde_support",
@@ -222,6 +252,10 @@ mod json_writer;
 #[cfg(test)]
 #[allow(dead_code)]
 mod primitives;
+#[cfg(test)]
+mod responses;
+#[cfg(test)]
+mod rpcv2_cbor;
 #[cfg(test)]
 mod serde_support;
 #[cfg(test)]

@@ -254,4 +254,5 @@ pub mod traits {
     pub const DEPRECATED: &str = "smithy.api#deprecated";
     pub const AWS_JSON_1_0: &str = "aws.protocols#awsJson1_0";
     pub const AWS_JSON_1_1: &str = "aws.protocols#awsJson1_1";
+    pub const RPC_V2_CBOR: &str = "smithy.protocols#rpcv2Cbor";
 }

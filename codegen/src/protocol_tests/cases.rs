@@ -9,7 +9,7 @@ use super::ir::{
 };
 use super::params::ParamResolver;
 use crate::error::{Error, Result};
-use crate::ir::{CrateIr, OperationIr, Protocol, StructureIr};
+use crate::ir::{CrateIr, OperationIr, StructureIr};
 use crate::model::{Model, Shape, ShapeId, ShapeKind};
 
 pub const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
@@ -22,7 +22,7 @@ const ERROR_CODE_PARAMS: &str = "aws.protocoltests.config#ErrorCodeParams";
 /// Every client case of `service`'s operations and of their errors, for the service's protocol,
 /// in service order: an operation's request cases, its response cases, then its errors' cases.
 pub fn collect_cases(model: &Model, service: &ShapeId, krate: &CrateIr) -> Result<Vec<TestCase>> {
-    let protocol = protocol_id(krate.service.protocol);
+    let protocol = krate.service.protocol.trait_id();
     let resolver = ParamResolver::new(krate);
     let mut cases = Vec::new();
     let mut seen_errors = std::collections::BTreeSet::new();
@@ -53,14 +53,6 @@ pub fn collect_cases(model: &Model, service: &ShapeId, krate: &CrateIr) -> Resul
         }
     }
     Ok(cases)
-}
-
-/// The trait value `protocol` fields hold for a protocol.
-pub fn protocol_id(protocol: Protocol) -> &'static str {
-    match protocol {
-        Protocol::AwsJson1_0 => crate::model::traits::AWS_JSON_1_0,
-        Protocol::AwsJson1_1 => crate::model::traits::AWS_JSON_1_1,
-    }
 }
 
 fn operation_shape<'m>(model: &'m Model, service: &ShapeId, operation: &OperationIr) -> Result<&'m Shape> {
@@ -202,10 +194,18 @@ fn response_fixture(location: &str, case: &Map<String, Value>) -> Result<Respons
         .and_then(Value::as_u64)
         .and_then(|code| u16::try_from(code).ok())
         .ok_or_else(|| Error::model(location, "`code` must be an HTTP status code"))?;
+    let body = optional_string(case, "body").unwrap_or_default();
+    // A binary body travels in the case as base64, which Smithy's test traits call for.
+    let body = if optional_string(case, "bodyMediaType").as_deref() == Some("application/cbor") {
+        crate::inlineable::base64::decode(&body)
+            .ok_or_else(|| Error::model(location, "a CBOR `body` must be base64"))?
+    } else {
+        body.into_bytes()
+    };
     Ok(ResponseFixture {
         status,
         headers: string_map(location, case, "headers")?,
-        body: optional_string(case, "body"),
+        body,
     })
 }
 

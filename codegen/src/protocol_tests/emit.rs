@@ -130,6 +130,9 @@ fn body_tokens(body: &ExpectedBody, support: &TokenStream) -> TokenStream {
     let text = &body.text;
     match body.media_type.as_deref() {
         Some(media) if media == "application/json" || media.ends_with("+json") => quote!(#support::Body::Json(#text)),
+        // An empty CBOR body is no body at all, which byte comparison checks.
+        Some("application/cbor") if text.is_empty() => quote!(#support::Body::Bytes("")),
+        Some("application/cbor") => quote!(#support::Body::Cbor(#text)),
         Some(media) => quote!(#support::Body::Other { media_type: #media, text: #text }),
         None => quote!(#support::Body::Bytes(#text)),
     }
@@ -142,7 +145,7 @@ fn pairs(entries: &[(String, String)]) -> Vec<TokenStream> {
 fn response_tokens(response: &ResponseFixture, paths: &Paths) -> TokenStream {
     let root = &paths.root;
     let status = response.status;
-    let body = Literal::byte_string(response.body.as_deref().unwrap_or_default().as_bytes());
+    let body = Literal::byte_string(&response.body);
     let headers = response.headers.iter().map(|(name, value)| quote!(.with_header(#name, #value)));
     quote!(#root::http::HttpResponse::new(#status, #body) #(#headers)*)
 }

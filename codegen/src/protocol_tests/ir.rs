@@ -74,7 +74,8 @@ pub struct ExpectedBody {
 pub struct ResponseFixture {
     pub status: u16,
     pub headers: Vec<(String, String)>,
-    pub body: Option<String>,
+    /// The body's bytes (decoded from base64 for a binary media type).
+    pub body: Vec<u8>,
 }
 
 #[derive(Clone, Debug)]

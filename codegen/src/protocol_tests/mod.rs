@@ -101,7 +101,7 @@ impl ProtocolTests {
     pub fn render(&self, model: &Model) -> Result<RenderedTests> {
         let service = ShapeId::parse(&self.service).map_err(|problem| Error::model("the protocol tests' service", problem))?;
         let closure = OperationClosure::resolve(model, Some(&service), &[])?;
-        let krate = resolve(model, &closure)?;
+        let krate = resolve(model, &closure, None)?;
         let mut cases = cases::collect_cases(model, &service, &krate)?;
         for case in &mut cases {
             case.skip = self.skips.get(&case.id).cloned();

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::ir::{
     deserializer_fn, error_parser_fn, input_serializer_fn, input_validator_fn, output_deserializer_fn, serializer_fn,
     validator_fn, CrateIr, EnumIr, HostPrefixPart, LeftOutOperation, MemberIr, OperationErrorIr, OperationIr,
-    RustType, StructureIr, StructureRole, UnionIr, UnionVariantIr, VariantIr,
+    Protocol, RustType, StructureIr, StructureRole, UnionIr, UnionVariantIr, VariantIr,
 };
 use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, Traits};
 use crate::naming::{escape_keyword, field_ident, snake_case, type_ident};
@@ -27,9 +27,9 @@ use constraints::{constraints, pattern_warnings, unchecked_patterns};
 use service::resolve_service;
 use types::{default_value, member_type};
 
-pub fn resolve(model: &Model, closure: &OperationClosure) -> Result<CrateIr> {
+pub fn resolve(model: &Model, closure: &OperationClosure, protocol: Option<Protocol>) -> Result<CrateIr> {
     check_recursion(model, closure)?;
-    let service = resolve_service(model, &closure.service)?;
+    let service = resolve_service(model, &closure.service, protocol)?;
     let service_errors = match &lookup(model, &closure.service)?.kind {
         ShapeKind::Service(service) => service.errors.clone(),
         _ => Vec::new(),
@@ -137,8 +137,10 @@ pub(super) fn resolve_operation(model: &Model, id: &ShapeId, service_errors: &[S
     let input = io(&operation.input, "Input", StructureRole::Input)?;
     let host_prefix = host_prefix(model, shape, operation.input.as_ref(), &input)?;
     let gzip_requests = gzip_requests(shape)?;
+    let unit_input = operation.input.as_ref().is_none_or(|input| input == &ShapeId::prelude("Unit"));
     Ok(OperationIr {
         host_prefix,
+        unit_input,
         gzip_requests,
         doc: doc_of(&shape.traits),
         input,

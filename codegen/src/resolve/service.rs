@@ -3,11 +3,11 @@
 use super::{doc_of, lookup};
 use crate::error::{Error, Result};
 use crate::ir::{Protocol, ServiceIr};
-use crate::model::{traits, Model, Shape, ShapeId, ShapeKind};
+use crate::model::{Model, Shape, ShapeId, ShapeKind};
 
-pub(super) fn resolve_service(model: &Model, id: &ShapeId) -> Result<ServiceIr> {
+pub(super) fn resolve_service(model: &Model, id: &ShapeId, wanted: Option<Protocol>) -> Result<ServiceIr> {
     let shape = lookup(model, id)?;
-    let protocol = protocol(id, shape)?;
+    let protocol = protocol(id, shape, wanted)?;
     let title = shape
         .traits
         .string("smithy.api#title")
@@ -38,26 +38,44 @@ pub(super) fn resolve_service(model: &Model, id: &ShapeId) -> Result<ServiceIr> 
     })
 }
 
-/// The protocol the crate speaks, of those the service's traits declare.
-fn protocol(id: &ShapeId, shape: &Shape) -> Result<Protocol> {
-    if shape.traits.has(traits::AWS_JSON_1_1) {
-        Ok(Protocol::AwsJson1_1)
-    } else if shape.traits.has(traits::AWS_JSON_1_0) {
-        Ok(Protocol::AwsJson1_0)
-    } else {
-        let found: Vec<String> = shape
+/// The protocol the crate speaks: `wanted` if given (and the service declares it), else the
+/// first of [`Protocol::PREFERENCE`] the service declares.
+fn protocol(id: &ShapeId, shape: &Shape, wanted: Option<Protocol>) -> Result<Protocol> {
+    let declared: Vec<Protocol> = Protocol::PREFERENCE.into_iter().filter(|p| shape.traits.has(p.trait_id())).collect();
+    let other_protocols = || -> Vec<String> {
+        shape
             .traits
             .iter()
             .map(|(id, _)| id.to_string())
             .filter(|id| id.starts_with("aws.protocols#") || id.starts_with("smithy.protocols#"))
-            .collect();
-        Err(Error::unsupported(
-            id,
-            if found.is_empty() {
-                "has no protocol trait; smithy-bind needs `aws.protocols#awsJson1_0` or `aws.protocols#awsJson1_1`".to_owned()
-            } else {
-                format!("speaks {}, but smithy-bind supports only awsJson1_0 and awsJson1_1", found.join(", "))
-            },
-        ))
+            .filter(|id| Protocol::from_name(id).is_none() && id != "aws.protocols#awsQueryCompatible")
+            .collect()
+    };
+    let supported = || Protocol::PREFERENCE.map(Protocol::name).join(", ");
+    match (wanted, declared.first()) {
+        (Some(wanted), _) if declared.contains(&wanted) => Ok(wanted),
+        (Some(wanted), _) => {
+            let names: Vec<String> = declared.iter().map(|p| p.name().to_owned()).chain(other_protocols()).collect();
+            Err(Error::model(
+                id,
+                format!(
+                    "does not speak {} (asked for with --protocol); it declares {}",
+                    wanted.name(),
+                    if names.is_empty() { "no protocol".to_owned() } else { names.join(", ") }
+                ),
+            ))
+        }
+        (None, Some(first)) => Ok(*first),
+        (None, None) => {
+            let found = other_protocols();
+            Err(Error::unsupported(
+                id,
+                if found.is_empty() {
+                    format!("has no protocol trait; smithy-bind speaks {}", supported())
+                } else {
+                    format!("speaks {}, but smithy-bind speaks only {}", found.join(", "), supported())
+                },
+            ))
+        }
     }
 }

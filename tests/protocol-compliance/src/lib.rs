@@ -1,11 +1,14 @@
 //! The checks the generated protocol tests call: each compares what the bindings produced with
 //! what a Smithy test case expects, with the semantics of Smithy's protocol compliance test
 //! specification, and panics with both sides when they differ. Header and JSON body
-//! comparisons are aws-smithy-protocol-test's, as in smithy-rs.
+//! comparisons are aws-smithy-protocol-test's, as in smithy-rs; CBOR bodies are compared by
+//! [`cbor_body`].
 
 use std::fmt::Debug;
 
 use aws_smithy_protocol_test::{forbid_headers, require_headers, validate_body, validate_headers, MediaType};
+
+mod cbor_body;
 
 /// Every generated test: `source`, `suite`, `service`, `kind`, `id` and `skip` (the reason,
 /// or empty), tab-separated with a header line.
@@ -44,6 +47,8 @@ pub enum Body<'a> {
     Json(&'a str),
     /// Compared byte for byte, as for a case with no `bodyMediaType`.
     Bytes(&'a str),
+    /// Base64 of a CBOR body, compared as data items (see [`cbor_body`]).
+    Cbor(&'a str),
     /// Another media type, compared by aws-smithy-protocol-test's rules for it.
     Other { media_type: &'a str, text: &'a str },
 }
@@ -66,6 +71,11 @@ pub fn check_request(actual: &ActualRequest<'_>, expected: &ExpectedRequest<'_>)
             text,
             "the body, byte for byte"
         ),
+        Some(Body::Cbor(text)) => {
+            if let Some(problem) = cbor_body::cbor_difference(actual.body, text) {
+                panic!("CBOR body: {problem}");
+            }
+        }
         Some(Body::Other { media_type, text }) => {
             ok("body", validate_body(actual.body, text, MediaType::from(media_type)));
         }

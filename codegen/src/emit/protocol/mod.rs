@@ -4,16 +4,23 @@
 //! unions, errors and validation know nothing of it.
 
 mod aws_json;
+mod reading;
+mod rpcv2_cbor;
 
 use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 
-use crate::ir::{CrateIr, OperationIr, Protocol, ServiceIr};
+use crate::emit::ident;
+use crate::error::Result;
+use crate::inlineable::Needs;
+use crate::ir::{CrateIr, HostPrefixPart, OperationIr, Protocol, ServiceIr};
 
 /// The contents and doc line of the crate's `protocol_serde` module: the body writers and
 /// readers of every input, output and error.
 pub(crate) fn protocol_serde(krate: &CrateIr) -> (&'static str, TokenStream) {
     match krate.service.protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => (aws_json::PROTOCOL_SERDE_DOC, aws_json::protocol_serde(krate)),
+        Protocol::Rpcv2Cbor => (rpcv2_cbor::PROTOCOL_SERDE_DOC, rpcv2_cbor::protocol_serde(krate)),
     }
 }
 
@@ -21,11 +28,112 @@ pub(crate) fn protocol_serde(krate: &CrateIr) -> (&'static str, TokenStream) {
 pub(crate) fn operation_methods(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
     match service.protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json::operation_methods(service, operation),
+        Protocol::Rpcv2Cbor => rpcv2_cbor::operation_methods(service, operation),
     }
 }
 
-/// Whether a crate of `protocol` copies the awsJson support files (its response rules and
-/// the JSON reader and writer).
-pub(crate) fn uses_aws_json(protocol: Protocol) -> bool {
-    matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
+/// Refuses a crate whose shapes the protocol cannot carry, naming the first such member.
+pub(crate) fn check(krate: &CrateIr) -> Result<()> {
+    match krate.service.protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => Ok(()),
+        Protocol::Rpcv2Cbor => rpcv2_cbor::check(krate),
+    }
+}
+
+/// Whether a crate of `protocol` copies the support files that have `needs`.
+pub(crate) fn needs(protocol: Protocol, needs: Needs) -> bool {
+    match needs {
+        Needs::AwsJson => matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1),
+        Needs::Rpcv2Cbor => protocol == Protocol::Rpcv2Cbor,
+        Needs::Always | Needs::Compression | Needs::Endpoints => true,
+    }
+}
+
+/// How the crate docs name the wire format.
+pub(crate) fn wire_name(protocol: Protocol) -> &'static str {
+    match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => "awsJson",
+        Protocol::Rpcv2Cbor => "Smithy RPC v2 CBOR",
+    }
+}
+
+/// The `HttpRequest` a `serialize_request` returns, around a serialized `body` (a `Vec<u8>`,
+/// or a `String` when `body_is_text`): `POST` to `path` with the protocol's `headers`, then
+/// what every protocol adds for operations that ask for it: gzip compression of a large
+/// body, `Content-Length`, and the endpoint host prefix.
+fn http_request(operation: &OperationIr, path: &str, headers: &[TokenStream], body_is_text: bool) -> TokenStream {
+    let request = if operation.gzip_requests {
+        let to_bytes = body_is_text.then(|| quote!(let body = body.into_bytes();));
+        quote! {
+            #to_bytes
+            let compressed = body.len() >= crate::gzip::MIN_COMPRESSION_SIZE;
+            let body = if compressed { crate::gzip::gzip(&body) } else { body };
+            let mut headers = ::std::vec![
+                #(#headers,)*
+            ];
+            if compressed {
+                headers.push(("Content-Encoding", ::std::borrow::Cow::Borrowed("gzip")));
+            }
+            headers.push(("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())));
+            crate::http::HttpRequest::new("POST", ::std::borrow::Cow::Borrowed(#path), headers, body)
+        }
+    } else {
+        let body = if body_is_text { quote!(body.into_bytes()) } else { quote!(body) };
+        quote! {
+            crate::http::HttpRequest::new(
+                "POST",
+                ::std::borrow::Cow::Borrowed(#path),
+                ::std::vec![
+                    #(#headers,)*
+                    ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
+                ],
+                #body,
+            )
+        }
+    };
+    with_host_prefix(operation, request)
+}
+
+/// `request` with the operation's `@endpoint` host prefix, its labels filled from the input.
+fn with_host_prefix(operation: &OperationIr, request: TokenStream) -> TokenStream {
+    if operation.host_prefix.is_empty() {
+        return request;
+    }
+    let mut template = String::new();
+    let mut labels = Vec::new();
+    for part in &operation.host_prefix {
+        match part {
+            HostPrefixPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            HostPrefixPart::Label(field) => {
+                template.push_str(&format!("{{label_{}}}", labels.len()));
+                let member = operation.input.members.iter().find(|m| &m.field == field);
+                let field = ident(field);
+                labels.push(if member.is_some_and(|m| m.optional) {
+                    quote!(input.#field.as_deref().unwrap_or_default())
+                } else {
+                    quote!(input.#field.as_str())
+                });
+            }
+        }
+    }
+    if labels.is_empty() {
+        let text = template.replace("{{", "{").replace("}}", "}");
+        return quote! {
+            let request = { #request };
+            request.with_host_prefix(::std::string::String::from(#text), &[])
+        };
+    }
+    let names: Vec<_> = (0..labels.len()).map(|i| format_ident!("label_{}", i)).collect();
+    quote! {
+        let request = { #request };
+        #(let #names: &str = #labels;)*
+        request.with_host_prefix(::std::format!(#template), &[#(#names),*])
+    }
+}
+
+/// The `x-amzn-query-mode: true` header an `@awsQueryCompatible` service's requests carry.
+fn query_mode_header(service: &ServiceIr) -> Option<TokenStream> {
+    service
+        .query_compatible
+        .then(|| quote!(("x-amzn-query-mode", ::std::borrow::Cow::Borrowed("true"))))
 }

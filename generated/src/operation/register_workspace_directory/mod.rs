@@ -61,7 +61,7 @@ impl RegisterWorkspaceDirectory {
         RegisterWorkspaceDirectoryOutput,
         RegisterWorkspaceDirectoryError,
     > {
-        if !crate::aws_json::is_success(response.status()) {
+        if !crate::responses::is_success(response.status()) {
             return ::std::result::Result::Err(
                 crate::protocol_serde::read_register_workspace_directory_error(response),
             );
@@ -71,9 +71,9 @@ impl RegisterWorkspaceDirectory {
                 crate::protocol_serde::read_register_workspace_directory_output,
             )
             .map_err(|problem| RegisterWorkspaceDirectoryError::Unhandled(
-                crate::aws_json::unreadable_output(response, &problem),
+                crate::responses::unreadable_output(response, &problem),
             ))?;
-        output._request_id = crate::aws_json::request_id(response);
+        output._request_id = crate::responses::request_id(response);
         ::std::result::Result::Ok(output)
     }
 }

@@ -4,8 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::emit::{ident, timestamp_format_tokens, unwrap_with_default};
-use crate::ir::{deserializer_fn, CrateIr, MapKey, OperationIr, RustType, StructureIr, StructureRole, UnionIr};
+use super::super::reading;
+use crate::emit::{ident, timestamp_format_tokens};
+use crate::ir::{deserializer_fn, CrateIr, MapKey, RustType, StructureIr, StructureRole, UnionIr};
 
 /// Deserializers for outputs, errors and the structures they reach, plus one error
 /// dispatcher per operation (part of `protocol_serde`).
@@ -31,7 +32,9 @@ pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
         }
     });
     let unions = krate.unions.iter().filter(|u| u.deserialized).map(emit_union_reader);
-    let dispatchers = krate.operations.iter().map(|operation| emit_error_dispatch(operation, krate.service.query_compatible));
+    let dispatchers = krate.operations.iter().map(|operation| {
+        reading::emit_error_dispatch(operation, krate.service.query_compatible, &quote!(crate::aws_json), &quote!(JsonError))
+    });
     quote! {
         use crate::json_reader::{JsonError, JsonReader};
 
@@ -72,51 +75,15 @@ fn emit_body_reader(structure: &StructureIr, path: TokenStream) -> TokenStream {
 /// Statements reading one JSON object into `path`, ending in a `Result` expression.
 /// `reader` is a `&mut JsonReader` positioned at the object.
 fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStream {
-    let locals: Vec<_> = structure
-        .members
-        .iter()
-        .map(|m| format_ident!("member_{}", m.field.trim_start_matches("r#")))
-        .collect();
+    let locals = reading::member_locals(structure);
     let arms = structure.members.iter().zip(&locals).map(|(member, local)| {
         let key = &member.wire_name;
         let read = emit_value_read(&member.ty, 0);
         quote!(#key => #local = #read,)
     });
-    let message_fill = structure.message_member.as_ref().map(|field| {
-        let local = format_ident!("member_{}", field.trim_start_matches("r#"));
-        quote! {
-            if #local.is_none() {
-                #local = meta.as_ref().and_then(|meta| meta.message()).map(::std::borrow::ToOwned::to_owned);
-            }
-        }
-    });
-    let fields = structure.members.iter().zip(&locals).map(|(member, local)| {
-        let field = ident(&member.field);
-        if member.optional {
-            quote!(#field: #local,)
-        } else if let Some(default) = &member.default {
-            let value = unwrap_with_default(quote!(#local), default, &member.ty);
-            quote!(#field: #value,)
-        } else if let Some(zero) = zero_value(&member.ty) {
-            // Smithy's client error correction: a server that leaves out a required member
-            // should not make the whole response unreadable.
-            quote!(#field: #local.#zero,)
-        } else {
-            let problem = format!(
-                "required member `{}` of `{}` is missing or null",
-                member.wire_name, structure.rust_name
-            );
-            quote!(#field: #local.ok_or_else(|| reader.error(#problem))?,)
-        }
-    });
     let is_error = structure.role == StructureRole::Error;
-    let meta_field = match structure.role {
-        StructureRole::Error => quote!(meta: meta.take().unwrap_or_default(),),
-        // The response parser sets the request id from the headers.
-        StructureRole::Output => quote!(_request_id: ::std::option::Option::None,),
-        _ => TokenStream::new(),
-    };
     let end_of_body = is_error.then(|| quote!(reader.end()?;));
+    let build = reading::build_structure(structure, path, &locals, |problem| quote!(reader.error(#problem)));
     let declarations = locals.iter().map(|local| quote!(let mut #local = ::std::option::Option::None;));
     let members_loop = if structure.members.is_empty() {
         quote! {
@@ -139,42 +106,8 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         reader.begin_object()?;
         #members_loop
         #end_of_body
-        #message_fill
-        ::std::result::Result::Ok(#path { #(#fields)* #meta_field })
+        #build
     }
-}
-
-/// How to fill in the value Smithy's client error correction gives a required member the
-/// response left out (false, zero, empty, the epoch, null, or an enum's or union's unknown
-/// variant), as a call on the member's `Option`. A structure has no such value, so a
-/// missing one stays an error.
-fn zero_value(ty: &RustType) -> Option<TokenStream> {
-    Some(match ty {
-        RustType::String
-        | RustType::Bool
-        | RustType::I8
-        | RustType::I16
-        | RustType::I32
-        | RustType::I64
-        | RustType::F32
-        | RustType::F64
-        | RustType::List { .. }
-        | RustType::Map { .. } => quote!(unwrap_or_default()),
-        RustType::Blob => quote!(unwrap_or_else(|| crate::primitives::Blob::new(::std::vec::Vec::new()))),
-        RustType::Document => quote!(unwrap_or(crate::primitives::Document::Null)),
-        RustType::BigInteger => quote!(unwrap_or_else(crate::primitives::BigInteger::zero)),
-        RustType::BigDecimal => quote!(unwrap_or_else(crate::primitives::BigDecimal::zero)),
-        RustType::Timestamp(_) => quote!(unwrap_or_else(|| crate::primitives::DateTime::from_secs(0))),
-        RustType::Enum(name) => {
-            let name = ident(name);
-            quote!(unwrap_or_else(|| crate::types::#name::from("")))
-        }
-        RustType::Union(name) => {
-            let name = ident(name);
-            quote!(unwrap_or(crate::types::#name::Unknown))
-        }
-        RustType::Structure(_) | RustType::Boxed(_) => return None,
-    })
 }
 
 /// A union read from an object with exactly one member set; `__type` is ignored, and a
@@ -333,69 +266,6 @@ fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
                     }
                     ::std::option::Option::Some(#entries)
                 }
-            }
-        }
-    }
-}
-
-/// The function that turns an error response of `operation` into its error enum.
-fn emit_error_dispatch(operation: &OperationIr, query_compatible: bool) -> TokenStream {
-    let function = ident(&operation.error_parser_fn);
-    let module = ident(&operation.module);
-    let error_enum = ident(&operation.error_enum);
-    let arms = operation.errors.iter().map(|error| {
-        let code = &error.code;
-        let variant = ident(&error.type_name);
-        let reader = ident(&error.deserializer_fn);
-        quote! {
-            ::std::option::Option::Some(#code) => |body, meta| #reader(body, meta).map(#error_enum::#variant),
-        }
-    });
-    if operation.errors.is_empty() {
-        return quote! {
-            pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
-                use crate::operation::#module::#error_enum;
-                match crate::aws_json::error_metadata(response) {
-                    ::std::result::Result::Ok(meta) => {
-                        #error_enum::Unhandled(crate::aws_json::unhandled(response, meta, ::std::option::Option::None))
-                    }
-                    ::std::result::Result::Err(unhandled) => #error_enum::Unhandled(unhandled),
-                }
-            }
-        };
-    }
-    // The error shape picks the variant; the code callers see is the one the service's
-    // former awsQuery protocol used, when the response names it.
-    let query_code = query_compatible.then(|| {
-        quote! {
-            let mut meta = meta;
-            if let ::std::option::Option::Some(code) = crate::aws_json::query_error_code(response) {
-                meta.set_code(::std::option::Option::Some(code.to_owned()));
-            }
-        }
-    });
-    quote! {
-        pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
-            use crate::operation::#module::#error_enum;
-            type ReadError = fn(
-                &[u8],
-                &mut ::std::option::Option<crate::error::ErrorMetadata>,
-            ) -> ::std::result::Result<#error_enum, JsonError>;
-            let meta = match crate::aws_json::error_metadata(response) {
-                ::std::result::Result::Ok(meta) => meta,
-                ::std::result::Result::Err(unhandled) => return #error_enum::Unhandled(unhandled),
-            };
-            let read: ReadError = match meta.code() {
-                #(#arms)*
-                _ => return #error_enum::Unhandled(crate::aws_json::unhandled(response, meta, ::std::option::Option::None)),
-            };
-            #query_code
-            let mut meta = ::std::option::Option::Some(meta);
-            match read(response.body(), &mut meta) {
-                ::std::result::Result::Ok(error) => error,
-                ::std::result::Result::Err(problem) => #error_enum::Unhandled(
-                    crate::aws_json::unreadable_error(response, meta.unwrap_or_default(), &problem),
-                ),
             }
         }
     }

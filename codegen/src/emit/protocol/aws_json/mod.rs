@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::ident;
-use crate::ir::{CrateIr, HostPrefixPart, OperationIr, ServiceIr};
+use crate::ir::{CrateIr, OperationIr, ServiceIr};
 
 pub(crate) const PROTOCOL_SERDE_DOC: &str = "awsJson serializers for requests and deserializers for responses.";
 
@@ -58,85 +58,23 @@ pub(crate) fn operation_methods(service: &ServiceIr, operation: &OperationIr) ->
         pub fn parse_response(
             response: &crate::http::HttpResponse<'_>,
         ) -> ::std::result::Result<#output, #error_enum> {
-            if !crate::aws_json::is_success(response.status()) {
+            if !crate::responses::is_success(response.status()) {
                 return ::std::result::Result::Err(crate::protocol_serde::#error_parser(response));
             }
             let mut output = crate::aws_json::read_whole_body(response.body(), crate::protocol_serde::#deserializer)
-                .map_err(|problem| #error_enum::Unhandled(crate::aws_json::unreadable_output(response, &problem)))?;
-            output._request_id = crate::aws_json::request_id(response);
+                .map_err(|problem| #error_enum::Unhandled(crate::responses::unreadable_output(response, &problem)))?;
+            output._request_id = crate::responses::request_id(response);
             ::std::result::Result::Ok(output)
         }
     }
 }
 
-/// The `HttpRequest` around the serialized `body`: protocol headers, then, for operations
-/// that ask for them, compression and the endpoint host prefix.
+/// The `HttpRequest` around the serialized `body`, with the awsJson headers.
 fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &str, target: &str) -> TokenStream {
-    let query_mode = service
-        .query_compatible
-        .then(|| quote!(("x-amzn-query-mode", ::std::borrow::Cow::Borrowed("true")),));
-    let request = if operation.gzip_requests {
-        quote! {
-            let body = body.into_bytes();
-            let compressed = body.len() >= crate::gzip::MIN_COMPRESSION_SIZE;
-            let body = if compressed { crate::gzip::gzip(&body) } else { body };
-            let mut headers = ::std::vec![
-                ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
-                ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
-                #query_mode
-            ];
-            if compressed {
-                headers.push(("Content-Encoding", ::std::borrow::Cow::Borrowed("gzip")));
-            }
-            headers.push(("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())));
-            crate::http::HttpRequest::new("POST", ::std::borrow::Cow::Borrowed("/"), headers, body)
-        }
-    } else {
-        quote! {
-            crate::http::HttpRequest::new(
-                "POST",
-                ::std::borrow::Cow::Borrowed("/"),
-                ::std::vec![
-                    ("Content-Type", ::std::borrow::Cow::Borrowed(#content_type)),
-                    ("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target)),
-                    #query_mode
-                    ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
-                ],
-                body.into_bytes(),
-            )
-        }
-    };
-    if operation.host_prefix.is_empty() {
-        return request;
-    }
-    let mut template = String::new();
-    let mut labels = Vec::new();
-    for part in &operation.host_prefix {
-        match part {
-            HostPrefixPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            HostPrefixPart::Label(field) => {
-                template.push_str(&format!("{{label_{}}}", labels.len()));
-                let member = operation.input.members.iter().find(|m| &m.field == field);
-                let field = ident(field);
-                labels.push(if member.is_some_and(|m| m.optional) {
-                    quote!(input.#field.as_deref().unwrap_or_default())
-                } else {
-                    quote!(input.#field.as_str())
-                });
-            }
-        }
-    }
-    if labels.is_empty() {
-        let text = template.replace("{{", "{").replace("}}", "}");
-        return quote! {
-            let request = { #request };
-            request.with_host_prefix(::std::string::String::from(#text), &[])
-        };
-    }
-    let names: Vec<_> = (0..labels.len()).map(|i| quote::format_ident!("label_{}", i)).collect();
-    quote! {
-        let request = { #request };
-        #(let #names: &str = #labels;)*
-        request.with_host_prefix(::std::format!(#template), &[#(#names),*])
-    }
+    let mut headers = vec![
+        quote!(("Content-Type", ::std::borrow::Cow::Borrowed(#content_type))),
+        quote!(("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target))),
+    ];
+    headers.extend(super::query_mode_header(service));
+    super::http_request(operation, "/", &headers, true)
 }
