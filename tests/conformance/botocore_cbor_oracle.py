@@ -1,6 +1,6 @@
 """Random CloudWatch inputs and what botocore's Smithy RPC v2 CBOR serializer makes of them.
 
-Usage: botocore_cbor_oracle.py COUNT SEED OUT.json
+Usage: botocore_cbor_oracle.py COUNT SEED ERRORS.json OUT.json
 
 Builds COUNT inputs, half PutMetricData and half GetMetricData, from botocore's own CloudWatch
 model with random.Random(SEED): every member set or not at random, strings of tricky text,
@@ -8,7 +8,9 @@ doubles with NaN, infinities, negative zero and extremes, timestamps to the mill
 enums known and unknown, lists and maps of a few entries. Each is serialized by botocore's
 rpc-v2-cbor serializer. OUT receives, per input, the operation, the params (as JSON, floats
 that JSON cannot hold spelled "NaN", "Infinity", "-Infinity", timestamps as epoch seconds)
-and botocore's method, path, headers and body (hex).
+and botocore's method, path, headers and body (hex). ERRORS holds canned error responses
+(`status`, `headers`, `body` in hex) to PutMetricData; OUT's `errors` has the code and message
+botocore's rpc-v2-cbor parser gives each.
 """
 
 import json
@@ -17,8 +19,10 @@ import random
 import sys
 
 import botocore
+import botocore.parsers
 import botocore.serialize
 import botocore.session
+from botocore.awsrequest import HeadersDict
 from botocore.model import ServiceModel
 
 OPERATIONS = ("PutMetricData", "GetMetricData")
@@ -85,7 +89,24 @@ def as_json(params):
     return params
 
 
-def main(count, seed, out_path):
+def parse_errors(operation, responses):
+    parser = botocore.parsers.create_parser("smithy-rpc-v2-cbor")
+    results = []
+    for response in responses:
+        parsed = parser.parse(
+            {
+                "status_code": response["status"],
+                "headers": HeadersDict(response["headers"]),
+                "body": bytes.fromhex(response["body"]),
+            },
+            operation.output_shape,
+        )
+        error = parsed.get("Error", {})
+        results.append({"code": error.get("Code", ""), "message": error.get("Message", "")})
+    return results
+
+
+def main(count, seed, errors_path, out_path):
     rng = random.Random(int(seed))
     model = cloudwatch_model()
     serializer = botocore.serialize.create_serializer("smithy-rpc-v2-cbor", include_validation=False)
@@ -104,9 +125,11 @@ def main(count, seed, out_path):
                 "body": request["body"].hex(),
             }
         )
+    with open(errors_path, encoding="utf-8") as errors_file:
+        errors = parse_errors(model.operation_model("PutMetricData"), json.load(errors_file))
     with open(out_path, "w", encoding="utf-8") as out_file:
-        json.dump({"botocore_version": botocore.__version__, "cases": cases}, out_file)
+        json.dump({"botocore_version": botocore.__version__, "cases": cases, "errors": errors}, out_file)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -57,10 +57,29 @@ pub(crate) fn read_whole_body<T>(
 pub(crate) fn write_timestamp(writer: &mut CborWriter, value: &DateTime) {
     writer.tag(1);
     if value.has_subsec_nanos() {
-        writer.double(value.as_secs_f64());
+        writer.double(epoch_seconds(value));
     } else {
         writer.integer(value.secs());
     }
+}
+
+/// Epoch seconds as the double nearest the exact value when the fraction is whole
+/// milliseconds or microseconds (one correctly rounded division of exact integers, which
+/// is also what botocore computes), else to within a rounding or two.
+fn epoch_seconds(value: &DateTime) -> f64 {
+    let (seconds, nanos) = (value.secs(), value.subsec_nanos());
+    for (nanos_per_tick, ticks_per_second) in [(1_000_000, 1_000), (1_000, 1_000_000)] {
+        if nanos % nanos_per_tick != 0 {
+            continue;
+        }
+        let ticks = seconds
+            .checked_mul(ticks_per_second)
+            .and_then(|ticks| ticks.checked_add(i64::from(nanos / nanos_per_tick)));
+        if let Some(ticks) = ticks.filter(|ticks| ticks.unsigned_abs() < 1 << 53) {
+            return ticks as f64 / ticks_per_second as f64;
+        }
+    }
+    value.as_secs_f64()
 }
 
 /// Reads a timestamp: epoch seconds under tag 1 (or untagged), as an integer or a float,
@@ -179,6 +198,10 @@ mod tests {
         // 946845296.123 as the nearest double is a little below .123.
         let fractional = [0xc1, 0xfb, 0x41, 0xcc, 0x37, 0xdb, 0x38, 0x0f, 0xbe, 0x77];
         assert_eq!(read_timestamp(&mut CborReader::new(&fractional)).unwrap(), DateTime::from_millis(946_845_296_123));
+        // Whole milliseconds and microseconds are the nearest double, negative ones too.
+        assert_eq!(epoch_seconds(&DateTime::from_millis(1_700_000_000_123)), 1_700_000_000.123);
+        assert_eq!(epoch_seconds(&DateTime::from_millis(-1_500)), -1.5);
+        assert_eq!(epoch_seconds(&DateTime::from_secs_and_nanos(1_003, 691_000)), 1_003.000_691);
         let infinite = read_timestamp(&mut CborReader::new(&[0xc1, 0xf9, 0x7c, 0x00])).unwrap_err();
         assert_eq!(infinite.to_string(), "inf seconds is no timestamp at byte 0");
     }

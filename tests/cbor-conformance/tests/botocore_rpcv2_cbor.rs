@@ -11,11 +11,16 @@
 //! headers and a body that decodes to the same CBOR data items, member order and float width
 //! aside: botocore writes NaN and the infinities as half-precision floats, we as the member's
 //! own width, which the protocol allows.
+//!
+//! Canned CBOR error responses to `PutMetricData` are parsed by both; each gives the same
+//! code and message, but for the cases listed with the reason botocore parts from the
+//! specification (or from aws-sdk-rust) there.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cbor_conformance::cloudwatch::operation::get_metric_data::{GetMetricData, GetMetricDataInput};
+use cbor_conformance::cloudwatch::http::HttpResponse;
 use cbor_conformance::cloudwatch::operation::put_metric_data::{PutMetricData, PutMetricDataInput};
 use ciborium::value::Value;
 use serde_json::Value as Json;
@@ -41,17 +46,91 @@ fn botocore_python() -> PathBuf {
 
 fn oracle() -> Json {
     let out = std::env::temp_dir().join(format!("botocore-cbor-oracle-{}.json", std::process::id()));
+    let errors = std::env::temp_dir().join(format!("botocore-cbor-errors-{}.json", std::process::id()));
+    let corpus: Vec<Json> = error_corpus()
+        .iter()
+        .map(|case| {
+            let headers: serde_json::Map<String, Json> =
+                case.headers.iter().map(|(name, value)| ((*name).to_owned(), Json::from(*value))).collect();
+            serde_json::json!({ "status": case.status, "headers": headers, "body": hex(&case.body) })
+        })
+        .collect();
+    std::fs::write(&errors, serde_json::to_vec(&corpus).unwrap()).expect("the error corpus is written");
     let script = workspace_root().join("tests/conformance/botocore_cbor_oracle.py");
     let output = Command::new(botocore_python())
         .arg(&script)
         .args([INPUTS.to_string(), SEED.to_string()])
+        .arg(&errors)
         .arg(&out)
         .output()
         .expect("the botocore oracle runs");
     assert!(output.status.success(), "the botocore oracle failed:\n{}", String::from_utf8_lossy(&output.stderr));
     let text = std::fs::read_to_string(&out).expect("the oracle's output");
     let _ = std::fs::remove_file(&out);
+    let _ = std::fs::remove_file(&errors);
     serde_json::from_str(&text).expect("the oracle writes JSON")
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn cbor(entries: &[(&str, &str)]) -> Vec<u8> {
+    let map = Value::Map(entries.iter().map(|(key, value)| (Value::Text((*key).to_owned()), Value::Text((*value).to_owned()))).collect());
+    let mut bytes = Vec::new();
+    ciborium::ser::into_writer(&map, &mut bytes).unwrap();
+    bytes
+}
+
+/// A canned error response, and why botocore reads it otherwise, when it does.
+struct ErrorCase {
+    status: u16,
+    headers: Vec<(&'static str, &'static str)>,
+    body: Vec<u8>,
+    differs: Option<&'static str>,
+}
+
+const PROTOCOL: (&str, &str) = ("smithy-protocol", "rpc-v2-cbor");
+
+fn error_corpus() -> Vec<ErrorCase> {
+    let case = |status, headers: &[(&'static str, &'static str)], body: &[(&str, &str)], differs| ErrorCase {
+        status,
+        headers: [PROTOCOL].iter().chain(headers).copied().collect(),
+        body: cbor(body),
+        differs,
+    };
+    let namespaced = "com.amazonaws.cloudwatch#InvalidParameterValueException";
+    vec![
+        case(400, &[("x-amzn-query-error", "InvalidParameterValue;Sender")], &[("__type", namespaced), ("message", "bad value")], None),
+        case(400, &[], &[("__type", namespaced), ("message", "bad value")], None),
+        case(400, &[], &[("__type", "InvalidParameterValueException:http://internal.amazon.com/coral/com.amazon.coral.validate/"), ("message", "m")], None),
+        case(500, &[("x-amzn-query-error", "InternalServiceError;Receiver")], &[("__type", "com.amazonaws.cloudwatch#InternalServiceFault"), ("Message", "oops")], None),
+        case(400, &[], &[("__type", "com.amazonaws.cloudwatch#MissingRequiredParameterException"), ("message", "")], None),
+        case(400, &[("x-amzn-requestid", "req-1")], &[("__type", "ThrottlingException"), ("message", "Rate exceeded")], None),
+        case(400, &[("x-amzn-query-error", "Throttling;Sender")], &[("__type", "aws.protocoltests#ThrottlingException"), ("message", "slow")], None),
+        case(400, &[("X-Amzn-Errortype", "HeaderError")], &[("__type", "InvalidParameterCombinationException"), ("message", "x")], None),
+        case(400, &[], &[("__type", "ns#Nested#Name")], Some("botocore keeps what follows the last `#`; the specification, and aws-sdk-rust, what follows the first")),
+        case(400, &[], &[("__type", namespaced), ("message", "lower"), ("Message", "upper")], Some("botocore prefers `message` to `Message`; we take the last the body has, as for awsJson")),
+        case(400, &[], &[("message", "no type")], Some("with no `__type` botocore reports the status (`400`) as the code; we report the error as Unhandled, with no code")),
+    ]
+    .into_iter()
+    .chain([ErrorCase {
+        status: 400,
+        headers: Vec::new(),
+        body: cbor(&[("__type", namespaced), ("message", "bad value")]),
+        differs: Some("a response without `smithy-protocol: rpc-v2-cbor` is malformed, so we read only its status; botocore reads it anyway"),
+    }])
+    .collect()
+}
+
+/// Our code and message for an error response to PutMetricData ("" for none).
+fn our_error(case: &ErrorCase) -> (String, String) {
+    let mut response = HttpResponse::new(case.status, &case.body);
+    for (name, value) in &case.headers {
+        response = response.with_header(name, value);
+    }
+    let error = PutMetricData::parse_response(&response).expect_err("an error status");
+    (error.code().unwrap_or_default().to_owned(), error.message().unwrap_or_default().to_owned())
 }
 
 /// Our request for one case: method, path, headers and body.
@@ -119,7 +198,7 @@ fn protocol_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
 }
 
 #[test]
-fn two_thousand_cloudwatch_inputs_serialize_as_botocore_serializes_them() {
+fn cloudwatch_requests_and_errors_agree_with_botocore() {
     let oracle = oracle();
     assert_eq!(oracle["botocore_version"], BOTOCORE_VERSION, "the oracle's botocore release");
     let cases = oracle["cases"].as_array().expect("the oracle's cases");
@@ -160,4 +239,27 @@ fn two_thousand_cloudwatch_inputs_serialize_as_botocore_serializes_them() {
         disagreements.len()
     );
     assert!(disagreements.is_empty(), "{} disagreements, the first:\n{}", disagreements.len(), disagreements.iter().take(5).cloned().collect::<Vec<_>>().join("\n"));
+
+    let corpus = error_corpus();
+    let theirs = oracle["errors"].as_array().expect("the oracle's error results");
+    assert_eq!(theirs.len(), corpus.len());
+    let mut expected_differences = Vec::new();
+    for (case, theirs) in corpus.iter().zip(theirs) {
+        let theirs = (theirs["code"].as_str().unwrap().to_owned(), theirs["message"].as_str().unwrap().to_owned());
+        let ours = our_error(case);
+        match case.differs {
+            None => assert_eq!(ours, theirs, "(code, message) of {:?}, ours then botocore's", String::from_utf8_lossy(&case.body)),
+            Some(reason) => {
+                assert_ne!(ours, theirs, "the case is listed as a difference, but botocore agrees: {reason}");
+                expected_differences.push(format!("  {reason}: ours {ours:?}, botocore {theirs:?}"));
+            }
+        }
+    }
+    println!(
+        "botocore {BOTOCORE_VERSION} rpcv2Cbor errors: {} error responses compared, {} agree, {} differ as expected:\n{}",
+        corpus.len(),
+        corpus.len() - expected_differences.len(),
+        expected_differences.len(),
+        expected_differences.join("\n")
+    );
 }

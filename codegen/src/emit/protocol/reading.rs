@@ -111,29 +111,19 @@ pub(super) fn emit_error_dispatch(
     let function = ident(&operation.error_parser_fn);
     let module = ident(&operation.module);
     let error_enum = ident(&operation.error_enum);
-    let arms = operation.errors.iter().map(|error| {
-        let code = &error.code;
-        let variant = ident(&error.type_name);
-        let reader = ident(&error.deserializer_fn);
-        quote! {
-            ::std::option::Option::Some(#code) => |body, meta| #reader(body, meta).map(#error_enum::#variant),
-        }
-    });
-    if operation.errors.is_empty() {
-        return quote! {
-            pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
-                use crate::operation::#module::#error_enum;
-                match #support::error_metadata(response) {
-                    ::std::result::Result::Ok(meta) => {
-                        #error_enum::Unhandled(crate::responses::unhandled(response, meta, ::std::option::Option::None))
-                    }
-                    ::std::result::Result::Err(unhandled) => #error_enum::Unhandled(unhandled),
-                }
-            }
-        };
-    }
-    // The error shape picks the variant; the code callers see is the one the service's
-    // former awsQuery protocol used, when the response names it.
+    // Each modeled error's code, and the reader of its body into the error enum.
+    let readers: Vec<(&String, TokenStream)> = operation
+        .errors
+        .iter()
+        .map(|error| {
+            let variant = ident(&error.type_name);
+            let reader = ident(&error.deserializer_fn);
+            (&error.code, quote!(|body, meta| #reader(body, meta).map(#error_enum::#variant)))
+        })
+        .collect();
+    // A query-compatible service reports every error, modeled or not, by the code its former
+    // awsQuery protocol used when the response names one (as botocore and aws-sdk-rust do);
+    // the error shape, from the body, still picks the variant.
     let query_code = query_compatible.then(|| {
         quote! {
             let mut meta = meta;
@@ -142,6 +132,43 @@ pub(super) fn emit_error_dispatch(
             }
         }
     });
+    if operation.errors.is_empty() {
+        return quote! {
+            pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
+                use crate::operation::#module::#error_enum;
+                match #support::error_metadata(response) {
+                    ::std::result::Result::Ok(meta) => {
+                        #query_code
+                        #error_enum::Unhandled(crate::responses::unhandled(response, meta, ::std::option::Option::None))
+                    }
+                    ::std::result::Result::Err(unhandled) => #error_enum::Unhandled(unhandled),
+                }
+            }
+        };
+    }
+    let choose = if query_compatible {
+        let arms = readers.iter().map(|(code, reader)| {
+            quote!(::std::option::Option::Some(#code) => ::std::option::Option::Some(#reader),)
+        });
+        quote! {
+            let read: ::std::option::Option<ReadError> = match meta.code() {
+                #(#arms)*
+                _ => ::std::option::Option::None,
+            };
+            #query_code
+            let ::std::option::Option::Some(read) = read else {
+                return #error_enum::Unhandled(crate::responses::unhandled(response, meta, ::std::option::Option::None));
+            };
+        }
+    } else {
+        let arms = readers.iter().map(|(code, reader)| quote!(::std::option::Option::Some(#code) => #reader,));
+        quote! {
+            let read: ReadError = match meta.code() {
+                #(#arms)*
+                _ => return #error_enum::Unhandled(crate::responses::unhandled(response, meta, ::std::option::Option::None)),
+            };
+        }
+    };
     quote! {
         pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
             use crate::operation::#module::#error_enum;
@@ -153,11 +180,7 @@ pub(super) fn emit_error_dispatch(
                 ::std::result::Result::Ok(meta) => meta,
                 ::std::result::Result::Err(unhandled) => return #error_enum::Unhandled(unhandled),
             };
-            let read: ReadError = match meta.code() {
-                #(#arms)*
-                _ => return #error_enum::Unhandled(crate::responses::unhandled(response, meta, ::std::option::Option::None)),
-            };
-            #query_code
+            #choose
             let mut meta = ::std::option::Option::Some(meta);
             match read(response.body(), &mut meta) {
                 ::std::result::Result::Ok(error) => error,
