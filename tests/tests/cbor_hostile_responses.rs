@@ -9,8 +9,10 @@ use std::time::Instant;
 use cbor_shapes_bindings::http::HttpResponse;
 use cbor_shapes_bindings::operation::get_reading::{GetReading, GetReadingError};
 use ciborium::value::Value;
+#[path = "support/mutations.rs"]
+mod mutations;
+
 use proptest::prelude::*;
-use proptest::sample::Index;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
@@ -47,14 +49,6 @@ fn valid_bodies() -> Vec<Vec<u8>> {
     ]
 }
 
-#[derive(Clone, Debug)]
-enum Edit {
-    Flip(Index, u8),
-    Insert(Index, u8),
-    Delete(Index, Index),
-    Repeat(Index, Index),
-}
-
 fn body(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<u8>> {
     // Heads of every major type, with lengths up to 2^64 - 1, indefinite starts and breaks,
     // tags, simple values and floats.
@@ -66,37 +60,7 @@ fn body(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<u8>> {
         Just(&b"\x67Reading"[..]), Just(&b"\x66__type"[..]), Just(&b"\x69Throttled"[..]), Just(&b"\x64Text"[..]),
         Just(&b"\x66Figure"[..]), Just(&b"\x68Children"[..]), Just(&b"\x62\xff\xfe"[..]), Just(&b"\x1c"[..]),
     ];
-    let edit = prop_oneof![
-        (any::<Index>(), any::<u8>()).prop_map(|(at, b)| Edit::Flip(at, b)),
-        (any::<Index>(), any::<u8>()).prop_map(|(at, b)| Edit::Insert(at, b)),
-        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::Delete(a, b)),
-        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::Repeat(a, b)),
-    ];
-    let mutated = (proptest::sample::select(seeds), proptest::collection::vec(edit, 1..4)).prop_map(|(mut body, edits)| {
-        for edit in edits {
-            let len = body.len().max(1);
-            match edit {
-                Edit::Flip(at, byte) if !body.is_empty() => body[at.index(len)] = byte,
-                Edit::Insert(at, byte) => body.insert(at.index(len + 1).min(body.len()), byte),
-                Edit::Delete(a, b) if !body.is_empty() => {
-                    let (a, b) = (a.index(len), b.index(len));
-                    body.drain(a.min(b)..a.max(b));
-                }
-                Edit::Repeat(a, b) if !body.is_empty() => {
-                    let (a, b) = (a.index(len), b.index(len));
-                    let piece = body[a.min(b)..a.max(b)].to_vec();
-                    body.splice(a.max(b)..a.max(b), piece);
-                }
-                _ => {}
-            }
-        }
-        body
-    });
-    prop_oneof![
-        2 => proptest::collection::vec(any::<u8>(), 0..64),
-        3 => proptest::collection::vec(fragment, 0..24).prop_map(|parts| parts.concat()),
-        5 => mutated,
-    ]
+    mutations::body(seeds, fragment)
 }
 
 #[test]

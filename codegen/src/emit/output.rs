@@ -146,7 +146,7 @@ fn module_tree(krate: &CrateIr) -> Module {
             Needs::Always => true,
             Needs::Compression => compresses,
             Needs::Endpoints => krate.endpoints.is_some(),
-            needs @ (Needs::AwsJson | Needs::Rpcv2Cbor) => super::protocol::needs(krate.service.protocol, needs),
+            needs @ (Needs::AwsJson | Needs::Rpcv2Cbor) => needs == super::protocol::support_files(krate.service.protocol),
         })
         .map(|inlineable| Module {
             name: inlineable.module.to_owned(),

@@ -71,6 +71,10 @@ fn oracle() -> Json {
     serde_json::from_str(&text).expect("the oracle writes JSON")
 }
 
+fn unhex(text: &str) -> Vec<u8> {
+    (0..text.len() / 2).map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).expect("hex digits")).collect()
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
@@ -208,9 +212,7 @@ fn cloudwatch_requests_and_errors_agree_with_botocore() {
     for (index, case) in cases.iter().enumerate() {
         let operation = case["operation"].as_str().expect("an operation name");
         let (method, path, headers, body) = ours(operation, &case["params"]);
-        let theirs_body: Vec<u8> = (0..case["body"].as_str().unwrap().len() / 2)
-            .map(|i| u8::from_str_radix(&case["body"].as_str().unwrap()[2 * i..2 * i + 2], 16).unwrap())
-            .collect();
+        let theirs_body = unhex(case["body"].as_str().expect("a hex body"));
         let theirs_headers: Vec<(String, String)> = case["headers"]
             .as_object()
             .expect("headers")

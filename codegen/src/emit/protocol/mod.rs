@@ -40,13 +40,24 @@ pub(crate) fn check(krate: &CrateIr) -> Result<()> {
     }
 }
 
-/// Whether a crate of `protocol` copies the support files that have `needs`.
-pub(crate) fn needs(protocol: Protocol, needs: Needs) -> bool {
-    match needs {
-        Needs::AwsJson => matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1),
-        Needs::Rpcv2Cbor => protocol == Protocol::Rpcv2Cbor,
-        Needs::Always | Needs::Compression | Needs::Endpoints => true,
+/// Which protocol's support files a crate of `protocol` copies.
+pub(crate) fn support_files(protocol: Protocol) -> Needs {
+    match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => Needs::AwsJson,
+        Protocol::Rpcv2Cbor => Needs::Rpcv2Cbor,
     }
+}
+
+/// What a `serialize_request` doc adds for operations that compress or have a host prefix.
+fn request_doc_extras(operation: &OperationIr) -> String {
+    let mut doc = String::new();
+    if operation.gzip_requests {
+        doc.push_str(" A body of 10 KiB or more is gzip-compressed and sent with `Content-Encoding: gzip`, as the operation's `@requestCompression` trait allows.");
+    }
+    if !operation.host_prefix.is_empty() {
+        doc.push_str(" The operation's endpoint host prefix is in [`HttpRequest::host_prefix`](crate::http::HttpRequest::host_prefix); [`HttpRequest::url_for`](crate::http::HttpRequest::url_for) applies it.");
+    }
+    doc
 }
 
 /// How the crate docs name the wire format.

@@ -33,12 +33,7 @@ pub(crate) fn operation_methods(service: &ServiceIr, operation: &OperationIr) ->
     let mut serialize_doc = format!(
         " Serializes `input` as an awsJson request: `POST /` with `Content-Type: {content_type}`, `X-Amz-Target: {target}`, `Content-Length`, and the members that are set as a compact JSON object."
     );
-    if operation.gzip_requests {
-        serialize_doc.push_str(" A body of 10 KiB or more is gzip-compressed and sent with `Content-Encoding: gzip`, as the operation's `@requestCompression` trait allows.");
-    }
-    if !operation.host_prefix.is_empty() {
-        serialize_doc.push_str(" The operation's endpoint host prefix is in [`HttpRequest::host_prefix`](crate::http::HttpRequest::host_prefix); [`HttpRequest::url_for`](crate::http::HttpRequest::url_for) applies it.");
-    }
+    serialize_doc.push_str(&super::request_doc_extras(operation));
     let request = request_tokens(service, operation, content_type, &target);
     quote! {
         #[doc = #serialize_doc]

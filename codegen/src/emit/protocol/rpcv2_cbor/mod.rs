@@ -123,12 +123,7 @@ fn serialize_request(service: &ServiceIr, operation: &OperationIr, input: &proc_
         };
     }
     doc.push_str("`Content-Type: application/cbor`, `Content-Length`, and the members that are set as a CBOR map of definite length.");
-    if operation.gzip_requests {
-        doc.push_str(" A body of 10 KiB or more is gzip-compressed and sent with `Content-Encoding: gzip`, as the operation's `@requestCompression` trait allows.");
-    }
-    if !operation.host_prefix.is_empty() {
-        doc.push_str(" The operation's endpoint host prefix is in [`HttpRequest::host_prefix`](crate::http::HttpRequest::host_prefix); [`HttpRequest::url_for`](crate::http::HttpRequest::url_for) applies it.");
-    }
+    doc.push_str(&super::request_doc_extras(operation));
     let serializer = ident(&operation.input.serializer_fn);
     quote! {
         #[doc = #doc]
