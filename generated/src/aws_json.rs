@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use super::error::{ErrorMetadata, Unhandled};
 use super::http::HttpResponse;
 use super::json_reader::{JsonError, JsonReader};
-use super::responses::{request_id, sanitize_error_code, unhandled};
+use super::responses::{modeled_code, request_id, sanitize_error_code, unhandled};
 
 /// Reads a whole body with `read`, which must consume all of it but whitespace.
 pub(crate) fn read_whole_body<T>(
@@ -39,27 +39,30 @@ fn body_or_empty_object(body: &[u8]) -> &[u8] {
     }
 }
 
-/// Code, message and request id of an error response.
+/// Reads an error response in one pass over its body: returns the metadata that names the
+/// error (code, message, request id, status), and fills `members` for the modeled error's
+/// reader. (Filled in place, not returned: it is large enough that moving it shows.)
 ///
 /// The code comes from the `X-Amzn-Errortype` header if present, else the body's `code`,
 /// else its `__type`. The message is the last of `message`, `Message` and `errorMessage` the body has.
 /// A body that is not a JSON object, or a response with no code, is [`Unhandled`].
-pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadata, Unhandled> {
+/// `known_codes` are the operation's modeled error codes.
+pub(crate) fn read_error<'a>(
+    response: &HttpResponse<'a>,
+    members: &mut ErrorBody<'a>,
+    known_codes: &[&'static str],
+) -> Result<ErrorMetadata, Unhandled> {
     let mut meta = ErrorMetadata::new(response.status(), request_id(response));
-    let header_code = response.header("x-amzn-errortype");
-    meta.set_code(header_code.map(|code| sanitize_error_code(code).to_owned()));
-    let fields = match error_body_fields(body_or_empty_object(response.body())) {
+    let fields = match members.read(body_or_empty_object(response.body())) {
         Ok(fields) => fields,
         Err(problem) => {
             let problem = format!("error response body is not a JSON object: {problem}");
             return Err(unhandled(response, meta, Some(problem)));
         }
     };
-    if meta.code().is_none() {
-        let body_code = fields.code.or(fields.type_name);
-        meta.set_code(body_code.as_deref().map(|code| sanitize_error_code(code).to_owned()));
-    }
-    meta.set_message(fields.message);
+    let code = response.header("x-amzn-errortype").map(Cow::Borrowed).or(fields.code).or(fields.type_name);
+    meta.set_code(code.as_deref().map(|code| modeled_code(sanitize_error_code(code), known_codes)));
+    meta.set_message(fields.message.map(Cow::into_owned));
     if meta.code().is_none() {
         let problem = "error response names no error code".to_owned();
         return Err(unhandled(response, meta, Some(problem)));
@@ -67,42 +70,121 @@ pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadat
     Ok(meta)
 }
 
-/// The fields of an error body that name the error; codes stay borrowed from the body
-/// until one is chosen and sanitized.
+/// The code and message an error body names; codes stay borrowed until one is chosen.
 #[derive(Default)]
-struct ErrorBodyFields<'a> {
+struct ErrorFields<'a> {
     code: Option<Cow<'a, str>>,
     type_name: Option<Cow<'a, str>>,
-    message: Option<String>,
+    message: Option<Cow<'a, str>>,
 }
 
-fn error_body_fields(body: &[u8]) -> Result<ErrorBodyFields<'_>, JsonError> {
-    let mut reader = JsonReader::new(body);
-    let mut fields = ErrorBodyFields::default();
-    // aws-sdk-rust keeps the last of the three spellings the body has; so do we.
-    let mut message: Option<Cow<'_, str>> = None;
-    reader.begin_object()?;
-    while let Some(key) = reader.next_key()? {
-        let slot = match key.as_ref() {
-            "code" => &mut fields.code,
-            "__type" => &mut fields.type_name,
-            "message" | "Message" | "errorMessage" => {
-                // A null or a value of another type names no message and must not erase one.
-                if let Some(text) = reader.optional_str().or_else(|_| reader.skip_value().map(|()| None))? {
-                    message = Some(text);
-                }
-                continue;
-            }
-            _ => {
-                reader.skip_value()?;
-                continue;
-            }
-        };
-        // A field of the wrong type tells us nothing, but must not hide the others.
-        *slot = reader.optional_str().or_else(|_| reader.skip_value().map(|()| None))?;
+/// How many top-level members an error body records without allocating; AWS error bodies
+/// have two to five.
+const INLINE_MEMBERS: usize = 8;
+
+/// An error body already read once: where each top-level member's value starts, so that the
+/// modeled error's reader, chosen only once the code is known (it may come last), reads
+/// just its members' values and never scans the body again.
+pub(crate) struct ErrorBody<'a> {
+    /// The reader that read the body, from which the members' readers start.
+    reader: JsonReader<'a>,
+    inline: [Member<'a>; INLINE_MEMBERS],
+    inline_len: usize,
+    overflow: Vec<Member<'a>>,
+}
+
+/// One top-level member of an error body.
+pub(crate) struct Member<'a> {
+    name: Cow<'a, str>,
+    value_at: usize,
+    /// The value, when it is a string: the first pass read it already.
+    text: Option<Cow<'a, str>>,
+}
+
+impl<'a> Member<'a> {
+    const UNSET: Self = Member { name: Cow::Borrowed(""), value_at: 0, text: None };
+
+    pub(crate) fn name(&self) -> &str {
+        &self.name
     }
-    reader.end()?;
-    fields.message = message.map(Cow::into_owned);
-    Ok(fields)
+
+    /// A string value, as [`JsonReader::optional_string`] reads it.
+    pub(crate) fn optional_string(&self, body: &ErrorBody<'a>) -> Result<Option<String>, JsonError> {
+        match &self.text {
+            Some(text) => Ok(Some(text.as_ref().to_owned())),
+            None => self.reader(body).optional_string(),
+        }
+    }
+
+    /// A string value, borrowed where it can be, as [`JsonReader::optional_str`] reads it.
+    pub(crate) fn optional_str(&self, body: &ErrorBody<'a>) -> Result<Option<Cow<'a, str>>, JsonError> {
+        match &self.text {
+            Some(text) => Ok(Some(text.clone())),
+            None => self.reader(body).optional_str(),
+        }
+    }
+
+    /// A reader at the value, for values of other types.
+    pub(crate) fn reader(&self, body: &ErrorBody<'a>) -> JsonReader<'a> {
+        body.reader.at(self.value_at)
+    }
+}
+
+impl Default for ErrorBody<'_> {
+    fn default() -> Self {
+        ErrorBody {
+            reader: JsonReader::empty(),
+            inline: [Member::UNSET; INLINE_MEMBERS],
+            inline_len: 0,
+            overflow: Vec::new(),
+        }
+    }
+}
+
+impl<'a> ErrorBody<'a> {
+    fn read(&mut self, body: &'a [u8]) -> Result<ErrorFields<'a>, JsonError> {
+        let mut reader = JsonReader::new(body);
+        self.reader = reader.clone();
+        let mut fields = ErrorFields::default();
+        reader.begin_object()?;
+        while let Some(name) = reader.next_key()? {
+            let value_at = reader.value_start();
+            // aws-sdk-rust keeps the last of the three message spellings; so do we.
+            let slot = match name.as_ref() {
+                "code" => Some(&mut fields.code),
+                "__type" => Some(&mut fields.type_name),
+                "message" | "Message" | "errorMessage" => Some(&mut fields.message),
+                _ => None,
+            };
+            let text = reader.string_or_skip()?;
+            // A null or a field of the wrong type names nothing and must not erase or hide
+            // what another field named.
+            if let (Some(slot), Some(text)) = (slot, &text) {
+                *slot = Some(text.clone());
+            }
+            self.push(Member { name, value_at, text });
+        }
+        reader.end()?;
+        Ok(fields)
+    }
+
+    fn push(&mut self, member: Member<'a>) {
+        if self.inline_len < INLINE_MEMBERS {
+            self.inline[self.inline_len] = member;
+            self.inline_len += 1;
+        } else {
+            self.overflow.push(member);
+        }
+    }
+
+    /// Each top-level member in body order.
+    pub(crate) fn members(&self) -> impl Iterator<Item = &Member<'a>> + '_ {
+        self.inline[..self.inline_len].iter().chain(&self.overflow)
+    }
+
+    /// An error about the body as a whole, such as a required member it lacks.
+    pub(crate) fn error(&self, message: &str) -> JsonError {
+        self.reader.end_error(message)
+    }
 }
 

@@ -131,9 +131,13 @@ pub struct ErrorMetadata {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct MetadataFields {
-    code: Option<String>,
+    /// Borrowed when the code is one the model names, which saves an allocation per error.
+    code: Option<std::borrow::Cow<'static, str>>,
     message: Option<String>,
     status: u16,
+    /// The `aws_request_id` extra, kept apart because nearly every response has one and a
+    /// map entry would cost an allocation of its own.
+    request_id: Option<String>,
     /// Sorted by key, so `Display` is the same on every run.
     extras: std::collections::BTreeMap<&'static str, String>,
 }
@@ -142,9 +146,7 @@ impl ErrorMetadata {
     pub(crate) fn new(status: u16, request_id: Option<String>) -> Self {
         let mut meta = Self::default();
         meta.fields.status = status;
-        if let Some(request_id) = request_id {
-            meta.fields.extras.insert(REQUEST_ID_EXTRA, request_id);
-        }
+        meta.fields.request_id = request_id;
         meta
     }
 
@@ -158,8 +160,8 @@ impl ErrorMetadata {
         ErrorMetadataBuilder { inner: self }
     }
 
-    pub(crate) fn set_code(&mut self, code: Option<String>) {
-        self.fields.code = code;
+    pub(crate) fn set_code(&mut self, code: Option<impl Into<std::borrow::Cow<'static, str>>>) {
+        self.fields.code = code.map(Into::into);
     }
 
     pub(crate) fn set_message(&mut self, message: Option<String>) {
@@ -178,7 +180,7 @@ impl ErrorMetadata {
 
     /// The request id from the `x-amzn-RequestId` header, for AWS support.
     pub fn request_id(&self) -> Option<&str> {
-        self.extra(REQUEST_ID_EXTRA)
+        self.fields.request_id.as_deref()
     }
 
     /// The HTTP status code of the response; 0 for metadata not read from a response.
@@ -188,6 +190,9 @@ impl ErrorMetadata {
 
     /// An extra value by key, such as `aws_request_id`.
     pub fn extra(&self, key: &'static str) -> Option<&str> {
+        if key == REQUEST_ID_EXTRA {
+            return self.request_id();
+        }
         self.fields.extras.get(key).map(String::as_str)
     }
 }
@@ -202,8 +207,18 @@ impl fmt::Display for ErrorMetadata {
         if let Some(message) = &self.fields.message {
             fields.field("message", message);
         }
+        // The request id stands among the extras in key order, as if it were one of them.
+        let mut request_id = self.fields.request_id.as_ref();
         for (key, value) in &self.fields.extras {
+            if *key > REQUEST_ID_EXTRA {
+                if let Some(id) = request_id.take() {
+                    fields.field(REQUEST_ID_EXTRA, id);
+                }
+            }
             fields.field(key, value);
+        }
+        if let Some(id) = request_id {
+            fields.field(REQUEST_ID_EXTRA, id);
         }
         fields.finish()
     }
@@ -221,7 +236,7 @@ impl ErrorMetadataBuilder {
     /// Sets the error code.
     #[must_use]
     pub fn code(mut self, code: impl Into<String>) -> Self {
-        self.inner.fields.code = Some(code.into());
+        self.inner.fields.code = Some(std::borrow::Cow::Owned(code.into()));
         self
     }
 
@@ -235,7 +250,11 @@ impl ErrorMetadataBuilder {
     /// Sets an extra value; `aws_request_id` is the request id.
     #[must_use]
     pub fn custom(mut self, key: &'static str, value: impl Into<String>) -> Self {
-        self.inner.fields.extras.insert(key, value.into());
+        if key == REQUEST_ID_EXTRA {
+            self.inner.fields.request_id = Some(value.into());
+        } else {
+            self.inner.fields.extras.insert(key, value.into());
+        }
         self
     }
 

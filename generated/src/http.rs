@@ -15,8 +15,7 @@ use std::borrow::Cow;
 pub struct HttpRequest {
     method: &'static str,
     uri: Cow<'static, str>,
-    // Protocol headers are constants; borrowing them saves an allocation per request.
-    headers: Vec<(&'static str, Cow<'static, str>)>,
+    headers: Vec<(&'static str, HeaderValue)>,
     body: Vec<u8>,
     host_prefix: Option<String>,
     /// A `@hostLabel` value that is not one host label, which makes the request unsendable.
@@ -27,7 +26,7 @@ impl HttpRequest {
     pub(crate) fn new(
         method: &'static str,
         uri: Cow<'static, str>,
-        headers: Vec<(&'static str, Cow<'static, str>)>,
+        headers: Vec<(&'static str, HeaderValue)>,
         body: Vec<u8>,
     ) -> Self {
         Self {
@@ -97,7 +96,7 @@ impl HttpRequest {
     /// Adds a header after the ones the serializer wrote.
     #[allow(dead_code, reason = "the signer and the client add headers; a plain crate has neither")]
     pub(crate) fn push_header(&mut self, name: &'static str, value: String) {
-        self.headers.push((name, Cow::Owned(value)));
+        self.headers.push((name, HeaderValue::Owned(value)));
     }
 
     /// Removes every header whose name is one of `names` (compared case-insensitively).
@@ -119,7 +118,7 @@ impl HttpRequest {
 
     /// Header names and values in the order they were set.
     pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.headers.iter().map(|(name, value)| (*name, value.as_ref()))
+        self.headers.iter().map(|(name, value)| (*name, value.as_str()))
     }
 
     /// The value of the first header called `name`, compared case-insensitively.
@@ -137,6 +136,35 @@ impl HttpRequest {
     /// Takes the body out of the request.
     pub fn into_body(self) -> Vec<u8> {
         self.body
+    }
+}
+
+/// A request header's value. Protocol headers are constants and `Content-Length` is a
+/// number kept inline, so that neither costs an allocation per request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum HeaderValue {
+    Static(&'static str),
+    Length(super::decimal::Decimal),
+    Owned(String),
+}
+
+impl HeaderValue {
+    pub(crate) fn length(bytes: usize) -> Self {
+        HeaderValue::Length(super::decimal::Decimal::unsigned(bytes as u64))
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            HeaderValue::Static(text) => text,
+            HeaderValue::Length(length) => length.as_str(),
+            HeaderValue::Owned(text) => text,
+        }
+    }
+}
+
+impl From<&'static str> for HeaderValue {
+    fn from(text: &'static str) -> Self {
+        HeaderValue::Static(text)
     }
 }
 
@@ -247,7 +275,7 @@ impl TryFrom<HttpRequest> for ::http::Request<Vec<u8>> {
             .method(request.method)
             .uri(request.uri.into_owned());
         for (name, value) in request.headers {
-            builder = builder.header(name, value.into_owned());
+            builder = builder.header(name, value.as_str());
         }
         builder.body(request.body)
     }

@@ -31,6 +31,17 @@ impl<'a> JsonObjectWriter<'a> {
         JsonValueWriter { out: self.out }
     }
 
+    /// Writes a member name already quoted, escaped and followed by `:` (as the generated
+    /// serializers have them) and returns the writer for its value.
+    pub(crate) fn quoted_key(&mut self, quoted: &str) -> JsonValueWriter<'_> {
+        if self.started {
+            self.out.push(',');
+        }
+        self.started = true;
+        self.out.push_str(quoted);
+        JsonValueWriter { out: self.out }
+    }
+
     /// Closes the object.
     pub(crate) fn finish(self) {
         self.out.push('}');
@@ -74,9 +85,7 @@ impl<'a> JsonValueWriter<'a> {
     }
 
     pub(crate) fn integer(self, value: i64) {
-        use std::fmt::Write;
-        // Writing into a String cannot fail.
-        let _ = write!(self.out, "{value}");
+        self.out.push_str(super::decimal::Decimal::signed(value).as_str());
     }
 
     /// Finite numbers as JSON numbers, laid out as aws-smithy-json (and serde_json) lay
@@ -160,25 +169,35 @@ impl<'a> JsonValueWriter<'a> {
 /// in positional notation from 1e-5 up to 1e16 with at least one fractional digit, and as
 /// `1.5e+300` beyond.
 fn push_float(out: &mut String, value: f64) {
+    use std::fmt::Write;
     // `{:e}` gives the fewest digits, but where two spellings of that length read back the
-    // same it may not pick the closer one; exact formatting at that length does.
-    let shortest = format!("{value:e}");
-    let length = shortest.split('e').next().unwrap_or_default().chars().filter(char::is_ascii_digit).count();
-    let closest = format!("{value:.*e}", length.saturating_sub(1));
-    let scientific = if closest.parse::<f64>() == Ok(value) { closest } else { shortest };
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    // same it may not pick the closer one; exact formatting at that length does. Both are
+    // formatted on the stack: a request with many numbers should not allocate for each.
+    let mut shortest = StackText::default();
+    let _ = write!(shortest, "{value:e}");
+    let shortest = shortest.as_str();
+    let length = shortest.split('e').next().unwrap_or_default().bytes().filter(u8::is_ascii_digit).count();
+    let mut closest = StackText::default();
+    let _ = write!(closest, "{value:.*e}", length.saturating_sub(1));
+    let scientific = if closest.as_str().parse::<f64>() == Ok(value) { closest.as_str() } else { shortest };
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((scientific, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
     let (sign, mantissa) = match mantissa.strip_prefix('-') {
         Some(unsigned) => ("-", unsigned),
         None => ("", mantissa),
     };
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    // The mantissa without its point: ASCII digits only, so any split of it is a str.
+    let mut digit_text = StackText::default();
+    for part in mantissa.split('.') {
+        let _ = digit_text.write_str(part);
+    }
+    let digits = digit_text.as_str();
     let length = digits.len() as i32;
     // value = 0.digits × 10^point, so `point` digits stand before the decimal point.
     let point = exponent + 1;
     out.push_str(sign);
     if (0..=16).contains(&point) && point >= length {
-        out.push_str(&digits);
+        out.push_str(digits);
         out.extend(std::iter::repeat_n('0', (point - length) as usize));
         out.push_str(".0");
     } else if 0 < point && point <= 16 {
@@ -188,7 +207,7 @@ fn push_float(out: &mut String, value: f64) {
     } else if -5 < point && point <= 0 {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', (-point) as usize));
-        out.push_str(&digits);
+        out.push_str(digits);
     } else {
         out.push_str(&digits[..1]);
         if length > 1 {
@@ -199,7 +218,33 @@ fn push_float(out: &mut String, value: f64) {
         if exponent >= 0 {
             out.push('+');
         }
-        out.push_str(&exponent.to_string());
+        out.push_str(super::decimal::Decimal::signed(i64::from(exponent)).as_str());
+    }
+}
+
+/// Text formatted into a buffer on the stack. 32 bytes hold any `f64` in `{:e}` form (a
+/// sign, 17 digits, a point, `e`, a sign and 3 exponent digits); longer text is cut off,
+/// which `{:e}` of an `f64` never produces.
+#[derive(Default)]
+struct StackText {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl StackText {
+    fn as_str(&self) -> &str {
+        // Only whole `str`s are ever written in.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        let end = self.len + text.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -222,29 +267,29 @@ const ESCAPES: [u8; 256] = {
     table
 };
 
-/// Appends `value` as a quoted JSON string. Runs of bytes that need no escape are copied
-/// in one piece.
+/// Appends `value` as a quoted JSON string. Runs of bytes that need no escape are found a
+/// word at a time and copied in one piece.
 fn push_escaped(out: &mut String, value: &str) {
     out.push('"');
-    let mut clean_from = 0;
-    for (index, byte) in value.bytes().enumerate() {
-        let escape = ESCAPES[usize::from(byte)];
-        if escape == 0 {
-            continue;
-        }
-        out.push_str(&value[clean_from..index]);
+    let mut rest = value;
+    while let Some(index) = super::json_scan::first_special(rest.as_bytes()) {
+        // Special bytes are ASCII, so `index` and `index + 1` are character boundaries.
+        let (clean, tail) = rest.split_at(index);
+        out.push_str(clean);
+        let byte = tail.as_bytes()[0];
         out.push('\\');
-        if escape == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("u00");
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0F)]));
-        } else {
-            out.push(char::from(escape));
+        match ESCAPES[usize::from(byte)] {
+            b'u' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("u00");
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0x0F)]));
+            }
+            escape => out.push(char::from(escape)),
         }
-        clean_from = index + 1;
+        rest = &tail[1..];
     }
-    out.push_str(&value[clean_from..]);
+    out.push_str(rest);
     out.push('"');
 }
 

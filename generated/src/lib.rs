@@ -76,6 +76,7 @@ pub mod config;
 mod constraints;
 #[cfg(feature = "client")]
 mod credentials;
+mod decimal;
 pub mod endpoint;
 mod endpoint_lib;
 pub mod error;
@@ -85,6 +86,7 @@ pub mod http;
 mod hyper_client;
 mod idempotency_token;
 mod json_reader;
+mod json_scan;
 mod json_writer;
 pub mod operation;
 pub mod primitives;

@@ -8,23 +8,23 @@ pub(crate) fn write_register_workspace_directory_input(
     input: &crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryInput,
 ) {
     if let ::std::option::Option::Some(value) = &input.directory_id {
-        object.key("DirectoryId").string(value);
+        object.quoted_key("\"DirectoryId\":").string(value);
     }
     if let ::std::option::Option::Some(value) = &input.subnet_ids {
-        let mut array_0 = object.key("SubnetIds").start_array();
+        let mut array_0 = object.quoted_key("\"SubnetIds\":").start_array();
         for item_0 in value {
             array_0.value().string(item_0);
         }
         array_0.finish();
     }
     if let ::std::option::Option::Some(value) = &input.enable_self_service {
-        object.key("EnableSelfService").boolean(*value);
+        object.quoted_key("\"EnableSelfService\":").boolean(*value);
     }
     if let ::std::option::Option::Some(value) = &input.tenancy {
-        object.key("Tenancy").string(value.as_str());
+        object.quoted_key("\"Tenancy\":").string(value.as_str());
     }
     if let ::std::option::Option::Some(value) = &input.tags {
-        let mut array_0 = object.key("Tags").start_array();
+        let mut array_0 = object.quoted_key("\"Tags\":").start_array();
         for item_0 in value {
             let mut object_1 = array_0.value().start_object();
             crate::protocol_serde::ser_tag(&mut object_1, item_0);
@@ -33,27 +33,29 @@ pub(crate) fn write_register_workspace_directory_input(
         array_0.finish();
     }
     if let ::std::option::Option::Some(value) = &input.workspace_directory_name {
-        object.key("WorkspaceDirectoryName").string(value);
+        object.quoted_key("\"WorkspaceDirectoryName\":").string(value);
     }
     if let ::std::option::Option::Some(value) = &input.workspace_directory_description {
-        object.key("WorkspaceDirectoryDescription").string(value);
+        object.quoted_key("\"WorkspaceDirectoryDescription\":").string(value);
     }
     if let ::std::option::Option::Some(value) = &input.user_identity_type {
-        object.key("UserIdentityType").string(value.as_str());
+        object.quoted_key("\"UserIdentityType\":").string(value.as_str());
     }
     if let ::std::option::Option::Some(value) = &input.idc_instance_arn {
-        object.key("IdcInstanceArn").string(value);
+        object.quoted_key("\"IdcInstanceArn\":").string(value);
     }
     if let ::std::option::Option::Some(value) = &input.microsoft_entra_config {
-        let mut object_0 = object.key("MicrosoftEntraConfig").start_object();
+        let mut object_0 = object.quoted_key("\"MicrosoftEntraConfig\":").start_object();
         crate::protocol_serde::ser_microsoft_entra_config(&mut object_0, value);
         object_0.finish();
     }
     if let ::std::option::Option::Some(value) = &input.workspace_type {
-        object.key("WorkspaceType").string(value.as_str());
+        object.quoted_key("\"WorkspaceType\":").string(value.as_str());
     }
     if let ::std::option::Option::Some(value) = &input.active_directory_config {
-        let mut object_0 = object.key("ActiveDirectoryConfig").start_object();
+        let mut object_0 = object
+            .quoted_key("\"ActiveDirectoryConfig\":")
+            .start_object();
         crate::protocol_serde::ser_active_directory_config(&mut object_0, value);
         object_0.finish();
     }
@@ -64,11 +66,11 @@ pub(crate) fn ser_active_directory_config(
 ) {
     {
         let value = &input.domain_name;
-        object.key("DomainName").string(value);
+        object.quoted_key("\"DomainName\":").string(value);
     }
     {
         let value = &input.service_account_secret_arn;
-        object.key("ServiceAccountSecretArn").string(value);
+        object.quoted_key("\"ServiceAccountSecretArn\":").string(value);
     }
 }
 pub(crate) fn ser_microsoft_entra_config(
@@ -76,19 +78,19 @@ pub(crate) fn ser_microsoft_entra_config(
     input: &crate::types::MicrosoftEntraConfig,
 ) {
     if let ::std::option::Option::Some(value) = &input.tenant_id {
-        object.key("TenantId").string(value);
+        object.quoted_key("\"TenantId\":").string(value);
     }
     if let ::std::option::Option::Some(value) = &input.application_config_secret_arn {
-        object.key("ApplicationConfigSecretArn").string(value);
+        object.quoted_key("\"ApplicationConfigSecretArn\":").string(value);
     }
 }
 pub(crate) fn ser_tag(object: &mut JsonObjectWriter<'_>, input: &crate::types::Tag) {
     {
         let value = &input.key;
-        object.key("Key").string(value);
+        object.quoted_key("\"Key\":").string(value);
     }
     if let ::std::option::Option::Some(value) = &input.value {
-        object.key("Value").string(value);
+        object.quoted_key("\"Value\":").string(value);
     }
 }
 use crate::json_reader::{JsonError, JsonReader};
@@ -121,20 +123,15 @@ pub(crate) fn read_register_workspace_directory_output(
     })
 }
 pub(crate) fn de_access_denied_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<crate::types::error::AccessDeniedException, JsonError> {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        if member.name() == "message" {
+            member_message = member.optional_string(body)?;
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -147,23 +144,18 @@ pub(crate) fn de_access_denied_exception(
     })
 }
 pub(crate) fn de_invalid_parameter_values_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::InvalidParameterValuesException,
     JsonError,
 > {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        if member.name() == "message" {
+            member_message = member.optional_string(body)?;
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -176,23 +168,18 @@ pub(crate) fn de_invalid_parameter_values_exception(
     })
 }
 pub(crate) fn de_invalid_resource_state_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::InvalidResourceStateException,
     JsonError,
 > {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        if member.name() == "message" {
+            member_message = member.optional_string(body)?;
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -205,25 +192,21 @@ pub(crate) fn de_invalid_resource_state_exception(
     })
 }
 pub(crate) fn de_operation_not_supported_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::OperationNotSupportedException,
     JsonError,
 > {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     let mut member_reason = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            "reason" => member_reason = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        match member.name() {
+            "message" => member_message = member.optional_string(body)?,
+            "reason" => member_reason = member.optional_string(body)?,
+            _ => {}
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -237,23 +220,18 @@ pub(crate) fn de_operation_not_supported_exception(
     })
 }
 pub(crate) fn de_resource_already_exists_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::ResourceAlreadyExistsException,
     JsonError,
 > {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        if member.name() == "message" {
+            member_message = member.optional_string(body)?;
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -266,23 +244,18 @@ pub(crate) fn de_resource_already_exists_exception(
     })
 }
 pub(crate) fn de_resource_limit_exceeded_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::ResourceLimitExceededException,
     JsonError,
 > {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        if member.name() == "message" {
+            member_message = member.optional_string(body)?;
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -295,22 +268,18 @@ pub(crate) fn de_resource_limit_exceeded_exception(
     })
 }
 pub(crate) fn de_resource_not_found_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<crate::types::error::ResourceNotFoundException, JsonError> {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
     let mut member_resource_id = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            "ResourceId" => member_resource_id = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        match member.name() {
+            "message" => member_message = member.optional_string(body)?,
+            "ResourceId" => member_resource_id = member.optional_string(body)?,
+            _ => {}
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -324,23 +293,18 @@ pub(crate) fn de_resource_not_found_exception(
     })
 }
 pub(crate) fn de_unsupported_network_configuration_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::UnsupportedNetworkConfigurationException,
     JsonError,
 > {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        if member.name() == "message" {
+            member_message = member.optional_string(body)?;
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -353,23 +317,18 @@ pub(crate) fn de_unsupported_network_configuration_exception(
     })
 }
 pub(crate) fn de_workspaces_default_role_not_found_exception(
-    body: &[u8],
+    body: &crate::aws_json::ErrorBody<'_>,
     meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
 ) -> ::std::result::Result<
     crate::types::error::WorkspacesDefaultRoleNotFoundException,
     JsonError,
 > {
-    let mut reader = crate::aws_json::body_reader(body);
-    let reader = &mut reader;
     let mut member_message = ::std::option::Option::None;
-    reader.begin_object()?;
-    while let ::std::option::Option::Some(name) = reader.next_key()? {
-        match name.as_ref() {
-            "message" => member_message = reader.optional_string()?,
-            _ => reader.skip_value()?,
+    for member in body.members() {
+        if member.name() == "message" {
+            member_message = member.optional_string(body)?;
         }
     }
-    reader.end()?;
     if member_message.is_none() {
         member_message = meta
             .as_ref()
@@ -386,10 +345,22 @@ pub(crate) fn read_register_workspace_directory_error(
 ) -> crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError {
     use crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError;
     type ReadError = fn(
-        &[u8],
+        &crate::aws_json::ErrorBody<'_>,
         &mut ::std::option::Option<crate::error::ErrorMetadata>,
     ) -> ::std::result::Result<RegisterWorkspaceDirectoryError, JsonError>;
-    let meta = match crate::aws_json::error_metadata(response) {
+    const CODES: &[&str] = &[
+        "AccessDeniedException",
+        "InvalidParameterValuesException",
+        "InvalidResourceStateException",
+        "OperationNotSupportedException",
+        "ResourceAlreadyExistsException",
+        "ResourceLimitExceededException",
+        "ResourceNotFoundException",
+        "UnsupportedNetworkConfigurationException",
+        "WorkspacesDefaultRoleNotFoundException",
+    ];
+    let mut body = crate::aws_json::ErrorBody::default();
+    let meta = match crate::aws_json::read_error(response, &mut body, CODES) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return RegisterWorkspaceDirectoryError::Unhandled(unhandled);
@@ -463,7 +434,7 @@ pub(crate) fn read_register_workspace_directory_error(
         }
     };
     let mut meta = ::std::option::Option::Some(meta);
-    match read(response.body(), &mut meta) {
+    match read(&body, &mut meta) {
         ::std::result::Result::Ok(error) => error,
         ::std::result::Result::Err(problem) => {
             RegisterWorkspaceDirectoryError::Unhandled(

@@ -8,6 +8,7 @@
 // A crate uses only the helpers its operations need.
 #![allow(dead_code)]
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::error::{ErrorMetadata, Unhandled};
@@ -35,9 +36,28 @@ pub(crate) fn query_error_code<'a>(response: &HttpResponse<'a>) -> Option<&'a st
 /// Keeps what stands before the first `:`, then what stands after the first `#`:
 /// `aws.example#FooError:http://internal.amazon.com/coral/...` becomes `FooError`.
 pub(crate) fn sanitize_error_code(raw: &str) -> &str {
-    let before_colon = raw.split(':').next().unwrap_or(raw);
-    let after_hash = before_colon.split_once('#').map_or(before_colon, |(_, name)| name);
-    after_hash.trim()
+    // Byte loops rather than string searches: codes are short, and setting a search up
+    // costs more than it saves there.
+    let bytes = raw.as_bytes();
+    let first_mark = bytes.iter().position(|&b| b == b'#' || b == b':').unwrap_or(bytes.len());
+    let (start, end) = if bytes.get(first_mark) == Some(&b'#') {
+        let after_hash = first_mark + 1;
+        let colon = bytes[after_hash..].iter().position(|&b| b == b':').map_or(bytes.len(), |at| after_hash + at);
+        (after_hash, colon)
+    } else {
+        (0, first_mark)
+    };
+    // ':' and '#' are ASCII, so both positions are character boundaries.
+    raw.get(start..end).unwrap_or_default().trim()
+}
+
+/// `code` as stored in error metadata: the model's own spelling when it is one of `known`
+/// (the operation's modeled codes), so the common case allocates nothing.
+pub(crate) fn modeled_code(code: &str, known: &[&'static str]) -> Cow<'static, str> {
+    match known.iter().find(|name| **name == code) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(code.to_owned()),
+    }
 }
 
 /// An [`Unhandled`] error for `response`, keeping the start of its body.

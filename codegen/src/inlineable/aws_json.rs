@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use super::error::{ErrorMetadata, Unhandled};
 use super::http::HttpResponse;
 use super::json_reader::{JsonError, JsonReader};
-use super::responses::{request_id, sanitize_error_code, unhandled};
+use super::responses::{modeled_code, request_id, sanitize_error_code, unhandled};
 
 /// Reads a whole body with `read`, which must consume all of it but whitespace.
 pub(crate) fn read_whole_body<T>(
@@ -36,27 +36,30 @@ fn body_or_empty_object(body: &[u8]) -> &[u8] {
     }
 }
 
-/// Code, message and request id of an error response.
+/// Reads an error response in one pass over its body: returns the metadata that names the
+/// error (code, message, request id, status), and fills `members` for the modeled error's
+/// reader. (Filled in place, not returned: it is large enough that moving it shows.)
 ///
 /// The code comes from the `X-Amzn-Errortype` header if present, else the body's `code`,
 /// else its `__type`. The message is the last of `message`, `Message` and `errorMessage` the body has.
 /// A body that is not a JSON object, or a response with no code, is [`Unhandled`].
-pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadata, Unhandled> {
+/// `known_codes` are the operation's modeled error codes.
+pub(crate) fn read_error<'a>(
+    response: &HttpResponse<'a>,
+    members: &mut ErrorBody<'a>,
+    known_codes: &[&'static str],
+) -> Result<ErrorMetadata, Unhandled> {
     let mut meta = ErrorMetadata::new(response.status(), request_id(response));
-    let header_code = response.header("x-amzn-errortype");
-    meta.set_code(header_code.map(|code| sanitize_error_code(code).to_owned()));
-    let fields = match error_body_fields(body_or_empty_object(response.body())) {
+    let fields = match members.read(body_or_empty_object(response.body())) {
         Ok(fields) => fields,
         Err(problem) => {
             let problem = format!("error response body is not a JSON object: {problem}");
             return Err(unhandled(response, meta, Some(problem)));
         }
     };
-    if meta.code().is_none() {
-        let body_code = fields.code.or(fields.type_name);
-        meta.set_code(body_code.as_deref().map(|code| sanitize_error_code(code).to_owned()));
-    }
-    meta.set_message(fields.message);
+    let code = response.header("x-amzn-errortype").map(Cow::Borrowed).or(fields.code).or(fields.type_name);
+    meta.set_code(code.as_deref().map(|code| modeled_code(sanitize_error_code(code), known_codes)));
+    meta.set_message(fields.message.map(Cow::into_owned));
     if meta.code().is_none() {
         let problem = "error response names no error code".to_owned();
         return Err(unhandled(response, meta, Some(problem)));
@@ -64,64 +67,170 @@ pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadat
     Ok(meta)
 }
 
-/// The fields of an error body that name the error; codes stay borrowed from the body
-/// until one is chosen and sanitized.
+/// The code and message an error body names; codes stay borrowed until one is chosen.
 #[derive(Default)]
-struct ErrorBodyFields<'a> {
+struct ErrorFields<'a> {
     code: Option<Cow<'a, str>>,
     type_name: Option<Cow<'a, str>>,
-    message: Option<String>,
+    message: Option<Cow<'a, str>>,
 }
 
-fn error_body_fields(body: &[u8]) -> Result<ErrorBodyFields<'_>, JsonError> {
-    let mut reader = JsonReader::new(body);
-    let mut fields = ErrorBodyFields::default();
-    // aws-sdk-rust keeps the last of the three spellings the body has; so do we.
-    let mut message: Option<Cow<'_, str>> = None;
-    reader.begin_object()?;
-    while let Some(key) = reader.next_key()? {
-        let slot = match key.as_ref() {
-            "code" => &mut fields.code,
-            "__type" => &mut fields.type_name,
-            "message" | "Message" | "errorMessage" => {
-                // A null or a value of another type names no message and must not erase one.
-                if let Some(text) = reader.optional_str().or_else(|_| reader.skip_value().map(|()| None))? {
-                    message = Some(text);
-                }
-                continue;
-            }
-            _ => {
-                reader.skip_value()?;
-                continue;
-            }
-        };
-        // A field of the wrong type tells us nothing, but must not hide the others.
-        *slot = reader.optional_str().or_else(|_| reader.skip_value().map(|()| None))?;
+/// How many top-level members an error body records without allocating; AWS error bodies
+/// have two to five.
+const INLINE_MEMBERS: usize = 8;
+
+/// An error body already read once: where each top-level member's value starts, so that the
+/// modeled error's reader, chosen only once the code is known (it may come last), reads
+/// just its members' values and never scans the body again.
+pub(crate) struct ErrorBody<'a> {
+    /// The reader that read the body, from which the members' readers start.
+    reader: JsonReader<'a>,
+    inline: [Member<'a>; INLINE_MEMBERS],
+    inline_len: usize,
+    overflow: Vec<Member<'a>>,
+}
+
+/// One top-level member of an error body.
+pub(crate) struct Member<'a> {
+    name: Cow<'a, str>,
+    value_at: usize,
+    /// The value, when it is a string: the first pass read it already.
+    text: Option<Cow<'a, str>>,
+}
+
+impl<'a> Member<'a> {
+    const UNSET: Self = Member { name: Cow::Borrowed(""), value_at: 0, text: None };
+
+    pub(crate) fn name(&self) -> &str {
+        &self.name
     }
-    reader.end()?;
-    fields.message = message.map(Cow::into_owned);
-    Ok(fields)
+
+    /// A string value, as [`JsonReader::optional_string`] reads it.
+    pub(crate) fn optional_string(&self, body: &ErrorBody<'a>) -> Result<Option<String>, JsonError> {
+        match &self.text {
+            Some(text) => Ok(Some(text.as_ref().to_owned())),
+            None => self.reader(body).optional_string(),
+        }
+    }
+
+    /// A string value, borrowed where it can be, as [`JsonReader::optional_str`] reads it.
+    pub(crate) fn optional_str(&self, body: &ErrorBody<'a>) -> Result<Option<Cow<'a, str>>, JsonError> {
+        match &self.text {
+            Some(text) => Ok(Some(text.clone())),
+            None => self.reader(body).optional_str(),
+        }
+    }
+
+    /// A reader at the value, for values of other types.
+    pub(crate) fn reader(&self, body: &ErrorBody<'a>) -> JsonReader<'a> {
+        body.reader.at(self.value_at)
+    }
+}
+
+impl Default for ErrorBody<'_> {
+    fn default() -> Self {
+        ErrorBody {
+            reader: JsonReader::empty(),
+            inline: [Member::UNSET; INLINE_MEMBERS],
+            inline_len: 0,
+            overflow: Vec::new(),
+        }
+    }
+}
+
+impl<'a> ErrorBody<'a> {
+    fn read(&mut self, body: &'a [u8]) -> Result<ErrorFields<'a>, JsonError> {
+        let mut reader = JsonReader::new(body);
+        self.reader = reader.clone();
+        let mut fields = ErrorFields::default();
+        reader.begin_object()?;
+        while let Some(name) = reader.next_key()? {
+            let value_at = reader.value_start();
+            // aws-sdk-rust keeps the last of the three message spellings; so do we.
+            let slot = match name.as_ref() {
+                "code" => Some(&mut fields.code),
+                "__type" => Some(&mut fields.type_name),
+                "message" | "Message" | "errorMessage" => Some(&mut fields.message),
+                _ => None,
+            };
+            let text = reader.string_or_skip()?;
+            // A null or a field of the wrong type names nothing and must not erase or hide
+            // what another field named.
+            if let (Some(slot), Some(text)) = (slot, &text) {
+                *slot = Some(text.clone());
+            }
+            self.push(Member { name, value_at, text });
+        }
+        reader.end()?;
+        Ok(fields)
+    }
+
+    fn push(&mut self, member: Member<'a>) {
+        if self.inline_len < INLINE_MEMBERS {
+            self.inline[self.inline_len] = member;
+            self.inline_len += 1;
+        } else {
+            self.overflow.push(member);
+        }
+    }
+
+    /// Each top-level member in body order.
+    pub(crate) fn members(&self) -> impl Iterator<Item = &Member<'a>> + '_ {
+        self.inline[..self.inline_len].iter().chain(&self.overflow)
+    }
+
+    /// An error about the body as a whole, such as a required member it lacks.
+    pub(crate) fn error(&self, message: &str) -> JsonError {
+        self.reader.end_error(message)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadata, Unhandled> {
+        read_error(response, &mut ErrorBody::default(), &[])
+    }
+
+    #[test]
+    fn records_every_member_in_order_past_the_inline_ones() {
+        let body = br#"{"m0":0,"m1":1,"m2":2,"m3":3,"m4":4,"m5":5,"m6":6,"m7":7,"__type":"E","m9":[9]}"#;
+        let response = HttpResponse::new(400, body);
+        let mut members = ErrorBody::default();
+        assert_eq!(read_error(&response, &mut members, &["E"]).unwrap().code(), Some("E"));
+        let values: Vec<(String, String)> = members
+            .members()
+            .map(|member| {
+                let mut reader = member.reader(&members);
+                let start = reader.value_start();
+                reader.skip_value().unwrap();
+                (member.name().to_owned(), String::from_utf8_lossy(&body[start..reader.value_start()]).into_owned())
+            })
+            .collect();
+        let expected: Vec<(String, String)> = (0..8)
+            .map(|i| (format!("m{i}"), i.to_string()))
+            .chain([("__type".into(), "\"E\"".into()), ("m9".into(), "[9]".into())])
+            .collect();
+        assert_eq!(values, expected);
+        assert_eq!(members.error("missing").to_string(), format!("missing at byte {}", body.len()));
+    }
+
     #[test]
     fn header_then_code_then_type() {
         let body = br#"{"__type":"ns#TypeError","code":"CodeError","Message":"m"}"#;
         let both = HttpResponse::new(400, body).with_header("X-Amzn-Errortype", "HeaderError:x");
-        assert_eq!(error_metadata(&both).unwrap().code(), Some("HeaderError"));
-        let meta = error_metadata(&HttpResponse::new(400, body)).unwrap();
+        assert_eq!(metadata(&both).unwrap().code(), Some("HeaderError"));
+        let meta = metadata(&HttpResponse::new(400, body)).unwrap();
         assert_eq!((meta.code(), meta.message()), (Some("CodeError"), Some("m")));
         let only_type = HttpResponse::new(400, br#"{"__type":"ns#TypeError"}"#);
-        assert_eq!(error_metadata(&only_type).unwrap().code(), Some("TypeError"));
+        assert_eq!(metadata(&only_type).unwrap().code(), Some("TypeError"));
     }
 
     #[test]
     fn the_last_message_spelling_in_the_body_wins_and_null_erases_nothing() {
         let message = |body: &'static [u8]| {
-            let meta = error_metadata(&HttpResponse::new(400, body)).unwrap();
+            let meta = metadata(&HttpResponse::new(400, body)).unwrap();
             meta.message().map(str::to_owned)
         };
         assert_eq!(message(br#"{"__type":"E","message":"a","Message":"b"}"#).as_deref(), Some("b"));
@@ -133,13 +242,13 @@ mod tests {
     #[test]
     fn unreadable_bodies_are_unhandled_with_an_excerpt() {
         let html = HttpResponse::new(500, b"<html><body>Internal Server Error</body></html>");
-        let error = error_metadata(&html).unwrap_err();
+        let error = metadata(&html).unwrap_err();
         assert_eq!(
             error.problem(),
             Some("error response body is not a JSON object: expected an object, found `<` at byte 0")
         );
         assert_eq!(error.body_excerpt(), "<html><body>Internal Server Error</body></html>");
-        let empty = error_metadata(&HttpResponse::new(403, b"")).unwrap_err();
+        let empty = metadata(&HttpResponse::new(403, b"")).unwrap_err();
         assert_eq!(empty.problem(), Some("error response names no error code"));
         assert_eq!(empty.meta().status(), 403);
     }

@@ -128,9 +128,13 @@ pub struct ErrorMetadata {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct MetadataFields {
-    code: Option<String>,
+    /// Borrowed when the code is one the model names, which saves an allocation per error.
+    code: Option<std::borrow::Cow<'static, str>>,
     message: Option<String>,
     status: u16,
+    /// The `aws_request_id` extra, kept apart because nearly every response has one and a
+    /// map entry would cost an allocation of its own.
+    request_id: Option<String>,
     /// Sorted by key, so `Display` is the same on every run.
     extras: std::collections::BTreeMap<&'static str, String>,
 }
@@ -139,9 +143,7 @@ impl ErrorMetadata {
     pub(crate) fn new(status: u16, request_id: Option<String>) -> Self {
         let mut meta = Self::default();
         meta.fields.status = status;
-        if let Some(request_id) = request_id {
-            meta.fields.extras.insert(REQUEST_ID_EXTRA, request_id);
-        }
+        meta.fields.request_id = request_id;
         meta
     }
 
@@ -155,8 +157,8 @@ impl ErrorMetadata {
         ErrorMetadataBuilder { inner: self }
     }
 
-    pub(crate) fn set_code(&mut self, code: Option<String>) {
-        self.fields.code = code;
+    pub(crate) fn set_code(&mut self, code: Option<impl Into<std::borrow::Cow<'static, str>>>) {
+        self.fields.code = code.map(Into::into);
     }
 
     pub(crate) fn set_message(&mut self, message: Option<String>) {
@@ -175,7 +177,7 @@ impl ErrorMetadata {
 
     /// The request id from the `x-amzn-RequestId` header, for AWS support.
     pub fn request_id(&self) -> Option<&str> {
-        self.extra(REQUEST_ID_EXTRA)
+        self.fields.request_id.as_deref()
     }
 
     /// The HTTP status code of the response; 0 for metadata not read from a response.
@@ -185,6 +187,9 @@ impl ErrorMetadata {
 
     /// An extra value by key, such as `aws_request_id`.
     pub fn extra(&self, key: &'static str) -> Option<&str> {
+        if key == REQUEST_ID_EXTRA {
+            return self.request_id();
+        }
         self.fields.extras.get(key).map(String::as_str)
     }
 }
@@ -199,8 +204,18 @@ impl fmt::Display for ErrorMetadata {
         if let Some(message) = &self.fields.message {
             fields.field("message", message);
         }
+        // The request id stands among the extras in key order, as if it were one of them.
+        let mut request_id = self.fields.request_id.as_ref();
         for (key, value) in &self.fields.extras {
+            if *key > REQUEST_ID_EXTRA {
+                if let Some(id) = request_id.take() {
+                    fields.field(REQUEST_ID_EXTRA, id);
+                }
+            }
             fields.field(key, value);
+        }
+        if let Some(id) = request_id {
+            fields.field(REQUEST_ID_EXTRA, id);
         }
         fields.finish()
     }
@@ -218,7 +233,7 @@ impl ErrorMetadataBuilder {
     /// Sets the error code.
     #[must_use]
     pub fn code(mut self, code: impl Into<String>) -> Self {
-        self.inner.fields.code = Some(code.into());
+        self.inner.fields.code = Some(std::borrow::Cow::Owned(code.into()));
         self
     }
 
@@ -232,7 +247,11 @@ impl ErrorMetadataBuilder {
     /// Sets an extra value; `aws_request_id` is the request id.
     #[must_use]
     pub fn custom(mut self, key: &'static str, value: impl Into<String>) -> Self {
-        self.inner.fields.extras.insert(key, value.into());
+        if key == REQUEST_ID_EXTRA {
+            self.inner.fields.request_id = Some(value.into());
+        } else {
+            self.inner.fields.extras.insert(key, value.into());
+        }
         self
     }
 
@@ -433,7 +452,7 @@ mod tests {
     #[test]
     fn unhandled_says_what_it_knows() {
         let mut meta = ErrorMetadata::new(400, Some("req-1".into()));
-        meta.set_code(Some("ThrottlingException".into()));
+        meta.set_code(Some("ThrottlingException"));
         meta.set_message(Some("Rate exceeded".into()));
         let unmodeled = Unhandled::new(meta, None, String::new());
         assert_eq!(
@@ -481,10 +500,11 @@ mod tests {
             .message("slow down")
             .custom("retry_after", "5")
             .custom("aws_request_id", "req-9")
+            .custom("attempt", "2")
             .build();
         assert_eq!(
             meta.to_string(),
-            r#"Error { code: "ThrottlingException", message: "slow down", aws_request_id: "req-9", retry_after: "5" }"#
+            r#"Error { code: "ThrottlingException", message: "slow down", attempt: "2", aws_request_id: "req-9", retry_after: "5" }"#
         );
         assert_eq!(meta.request_id(), Some("req-9"));
         assert_eq!(meta.extra("retry_after"), Some("5"));

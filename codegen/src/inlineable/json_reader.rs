@@ -39,8 +39,15 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
+#[derive(Clone)]
 pub(crate) struct JsonReader<'a> {
+    /// The body up to its first byte that is not UTF-8: the whole body is checked once, so
+    /// that strings are borrowed from it without checking each again.
+    text: &'a str,
+    /// `text`'s bytes, which is all of the body the reader sees.
     bytes: &'a [u8],
+    /// Where the body stops being UTF-8, if it does; reading that far is an error.
+    invalid_utf8_at: Option<usize>,
     position: usize,
     /// How many containers are open.
     depth: usize,
@@ -52,14 +59,56 @@ pub(crate) struct JsonReader<'a> {
 }
 
 impl<'a> JsonReader<'a> {
-    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+    pub(crate) fn new(body: &'a [u8]) -> Self {
+        // JSON is UTF-8 throughout (RFC 8259 §8.1), so a body that is not holds no value past
+        // that point; checking it whole costs less than checking each string.
+        let (text, invalid_utf8_at) = match std::str::from_utf8(body) {
+            Ok(text) => (text, None),
+            Err(error) => {
+                let valid = error.valid_up_to();
+                (std::str::from_utf8(&body[..valid]).unwrap_or_default(), Some(valid))
+            }
+        };
         Self {
-            bytes,
+            text,
+            bytes: text.as_bytes(),
+            invalid_utf8_at,
             position: 0,
             depth: 0,
             objects: 0,
             first: true,
         }
+    }
+
+    /// A reader over the empty body, for a reader not yet given one.
+    pub(crate) fn empty() -> Self {
+        Self {
+            text: "",
+            bytes: &[],
+            invalid_utf8_at: None,
+            position: 0,
+            depth: 0,
+            objects: 0,
+            first: true,
+        }
+    }
+
+    /// A new reader over the same body at `position`, such as at a value an earlier pass
+    /// found; its errors still give offsets in the whole body.
+    pub(crate) fn at(&self, position: usize) -> Self {
+        Self {
+            position,
+            depth: 0,
+            objects: 0,
+            first: true,
+            ..*self
+        }
+    }
+
+    /// Skips whitespace and returns where the next value starts.
+    pub(crate) fn value_start(&mut self) -> usize {
+        self.skip_whitespace();
+        self.position
     }
 
     pub(crate) fn error(&self, message: impl Into<String>) -> JsonError {
@@ -140,6 +189,15 @@ impl<'a> JsonReader<'a> {
             return Err(self.unexpected("a string"));
         }
         self.string_literal().map(Some)
+    }
+
+    /// The value if it is a string; any other value (`null` included) is skipped.
+    pub(crate) fn string_or_skip(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
+        self.skip_whitespace();
+        if self.peek() == Some(b'"') {
+            return self.string_literal().map(Some);
+        }
+        self.skip_value().map(|()| None)
     }
 
     pub(crate) fn optional_bool(&mut self) -> Result<Option<bool>, JsonError> {
@@ -343,7 +401,7 @@ impl<'a> JsonReader<'a> {
     /// Succeeds only if nothing but whitespace follows.
     pub(crate) fn end(&mut self) -> Result<(), JsonError> {
         self.skip_whitespace();
-        if self.position < self.bytes.len() {
+        if self.position < self.bytes.len() || self.invalid_utf8_at.is_some() {
             return Err(self.unexpected("the end of the body"));
         }
         Ok(())
@@ -401,6 +459,7 @@ impl<'a> JsonReader<'a> {
 
     fn unexpected(&self, expected: &str) -> JsonError {
         let found = match self.peek() {
+            None if self.invalid_utf8_at.is_some() => "invalid UTF-8".to_owned(),
             None => "the end of the body".to_owned(),
             Some(byte) if byte.is_ascii_graphic() => format!("`{}`", char::from(byte)),
             Some(byte) => format!("byte 0x{byte:02x}"),
@@ -446,63 +505,60 @@ impl<'a> JsonReader<'a> {
         }
         self.position = at;
         // The grammar above admits only ASCII.
-        Ok(std::str::from_utf8(&bytes[start..at]).unwrap_or_default())
+        Ok(self.text.get(start..at).unwrap_or_default())
     }
 
-    /// A quoted string with escapes decoded; borrowed when it has none.
+    /// A quoted string with escapes decoded; borrowed when it has none. Plain runs between
+    /// escapes are found a word at a time and copied whole.
     fn string_literal(&mut self) -> Result<Cow<'a, str>, JsonError> {
         let start = self.position + 1;
-        // Fast path: most strings have no escapes, so find the first byte that needs care
-        // with a tight scan and borrow everything before a closing quote.
-        let rest = &self.bytes[start.min(self.bytes.len())..];
-        let special = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-        if let Some(length) = special.filter(|&length| rest[length] == b'"') {
-            let text = std::str::from_utf8(&rest[..length]).map_err(|error| JsonError {
-                offset: start + error.valid_up_to(),
-                message: "invalid UTF-8 in a string".to_owned(),
-            })?;
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        // Most strings have no escapes: borrow them without the loop below.
+        if let Some(length) = super::json_scan::first_special(rest).filter(|&length| rest[length] == b'"') {
             self.position = start + length + 1;
-            return Ok(Cow::Borrowed(text));
+            return Ok(Cow::Borrowed(self.text.get(start..start + length).unwrap_or_default()));
         }
         let mut at = start;
-        let mut owned: Option<Vec<u8>> = None;
+        let mut owned: Option<String> = None;
         loop {
-            let Some(&byte) = self.bytes.get(at) else {
-                self.position = at;
-                return Err(self.error("unterminated string"));
+            let rest = self.bytes.get(at..).unwrap_or_default();
+            let Some(run) = super::json_scan::first_special(rest) else {
+                return Err(match self.invalid_utf8_at {
+                    Some(offset) => Self::error_at(offset, "invalid UTF-8 in a string"),
+                    None => Self::error_at(self.bytes.len(), "unterminated string"),
+                });
             };
-            match byte {
-                b'"' => break,
-                b'\\' => {
-                    let buffer = owned.get_or_insert_with(|| self.bytes[start..at].to_vec());
-                    at = self.escape(at, buffer)?;
-                }
-                0x00..=0x1F => {
-                    self.position = at;
-                    return Err(self.error(format!("unescaped control character 0x{byte:02x} in a string")));
-                }
-                _ => {
+            let special = at + run;
+            // Special bytes are ASCII, so both ends of every run are character boundaries.
+            let plain = self.text.get(at..special).unwrap_or_default();
+            match self.bytes[special] {
+                b'"' => {
                     if let Some(buffer) = owned.as_mut() {
-                        buffer.push(byte);
+                        buffer.push_str(plain);
                     }
-                    at += 1;
+                    at = special;
+                    break;
+                }
+                b'\\' => {
+                    let buffer = owned.get_or_insert_with(String::new);
+                    buffer.push_str(plain);
+                    at = self.escape(special, buffer)?;
+                }
+                byte => {
+                    self.position = special;
+                    return Err(self.error(format!("unescaped control character 0x{byte:02x} in a string")));
                 }
             }
         }
-        let text = match owned {
-            Some(buffer) => String::from_utf8(buffer).map(Cow::Owned).map_err(|e| e.utf8_error()),
-            None => std::str::from_utf8(&self.bytes[start..at]).map(Cow::Borrowed),
-        };
-        let text = text.map_err(|error| JsonError {
-            offset: start + error.valid_up_to(),
-            message: "invalid UTF-8 in a string".to_owned(),
-        })?;
         self.position = at + 1;
-        Ok(text)
+        Ok(match owned {
+            Some(buffer) => Cow::Owned(buffer),
+            None => Cow::Borrowed(self.text.get(start..at).unwrap_or_default()),
+        })
     }
 
     /// Decodes the escape at `at` (a backslash) into `buffer`; returns the next position.
-    fn escape(&mut self, at: usize, buffer: &mut Vec<u8>) -> Result<usize, JsonError> {
+    fn escape(&mut self, at: usize, buffer: &mut String) -> Result<usize, JsonError> {
         let simple = match self.bytes.get(at + 1) {
             Some(b'"') => b'"',
             Some(b'\\') => b'\\',
@@ -514,8 +570,7 @@ impl<'a> JsonReader<'a> {
             Some(b't') => b'\t',
             Some(b'u') => {
                 let (ch, next) = self.unicode_escape(at)?;
-                let mut utf8 = [0; 4];
-                buffer.extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
+                buffer.push(ch);
                 return Ok(next);
             }
             _ => {
@@ -523,7 +578,7 @@ impl<'a> JsonReader<'a> {
                 return Err(self.error("invalid escape in a string"));
             }
         };
-        buffer.push(simple);
+        buffer.push(char::from(simple));
         Ok(at + 2)
     }
 
@@ -557,6 +612,11 @@ impl<'a> JsonReader<'a> {
             .ok_or_else(|| Self::error_at(at, "expected four hex digits in a \\u escape"))
     }
 
+    /// An error at the end of the body.
+    pub(crate) fn end_error(&self, message: &str) -> JsonError {
+        Self::error_at(self.bytes.len(), message)
+    }
+
     pub(crate) fn error_at(offset: usize, message: &str) -> JsonError {
         JsonError {
             offset,
@@ -571,6 +631,12 @@ mod tests {
 
     fn skip_all(body: &str) -> Result<(), JsonError> {
         let mut reader = JsonReader::new(body.as_bytes());
+        reader.skip_value()?;
+        reader.end()
+    }
+
+    fn skip_all_bytes(body: &[u8]) -> Result<(), JsonError> {
+        let mut reader = JsonReader::new(body);
         reader.skip_value()?;
         reader.end()
     }
@@ -614,6 +680,14 @@ mod tests {
         assert_eq!(lone.optional_string().unwrap_err().message(), "unpaired high surrogate in a string");
         let mut bad_utf8 = JsonReader::new(b"\"a\xff\"");
         assert_eq!(bad_utf8.optional_string().unwrap_err().to_string(), "invalid UTF-8 in a string at byte 2");
+        let mut escaped_then_bad = JsonReader::new(b"\"\\n\xc3\"");
+        assert_eq!(escaped_then_bad.optional_string().unwrap_err().to_string(), "invalid UTF-8 in a string at byte 3");
+        let mut bad_outside = JsonReader::new(b"{\"a\":1\xff}");
+        bad_outside.begin_object().unwrap();
+        assert_eq!(bad_outside.next_key().unwrap().unwrap(), "a");
+        bad_outside.skip_value().unwrap();
+        assert_eq!(bad_outside.next_key().unwrap_err().to_string(), "expected `,` or `}`, found invalid UTF-8 at byte 6");
+        assert_eq!(skip_all_bytes(b"{}\xff").unwrap_err().to_string(), "expected the end of the body, found invalid UTF-8 at byte 2");
     }
 
     #[test]

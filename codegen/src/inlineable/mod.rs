@@ -56,6 +56,13 @@ pub const INLINEABLES: &[Inlineable] = &[
         source: include_str!("cbor_writer.rs"),
     },
     Inlineable {
+        module: "decimal",
+        public: false,
+        feature: None,
+        needs: Needs::Always,
+        source: include_str!("decimal.rs"),
+    },
+    Inlineable {
         module: "endpoint_lib",
         public: false,
         feature: None,
@@ -96,6 +103,13 @@ pub const INLINEABLES: &[Inlineable] = &[
         feature: None,
         needs: Needs::AwsJson,
         source: include_str!("json_reader.rs"),
+    },
+    Inlineable {
+        module: "json_scan",
+        public: false,
+        feature: None,
+        needs: Needs::AwsJson,
+        source: include_str!("json_scan.rs"),
     },
     Inlineable {
         module: "json_writer",
@@ -234,6 +248,8 @@ mod cbor_reader;
 #[cfg(test)]
 mod cbor_writer;
 #[cfg(test)]
+mod decimal;
+#[cfg(test)]
 #[allow(dead_code)]
 mod endpoint_lib;
 #[cfg(test)]
@@ -247,6 +263,8 @@ mod gzip;
 mod http;
 #[cfg(test)]
 mod json_reader;
+#[cfg(test)]
+mod json_scan;
 #[cfg(test)]
 mod json_writer;
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::cbor_writer::CborWriter;
 use super::error::{ErrorMetadata, Unhandled};
 use super::http::HttpResponse;
 use super::primitives::DateTime;
-use super::responses::{request_id, sanitize_error_code, unhandled};
+use super::responses::{modeled_code, request_id, sanitize_error_code, unhandled};
 
 pub(crate) const PROTOCOL_HEADER: &str = "smithy-protocol";
 pub(crate) const PROTOCOL: &str = "rpc-v2-cbor";
@@ -101,7 +101,7 @@ pub(crate) fn read_timestamp(reader: &mut CborReader<'_>) -> Result<DateTime, Cb
 /// fields are ignored, as the protocol requires. The message is the last of `message` and
 /// `Message` the body has. A body that is not a CBOR map, or one with no `__type`, is
 /// [`Unhandled`].
-pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadata, Unhandled> {
+pub(crate) fn error_metadata(response: &HttpResponse<'_>, known_codes: &[&'static str]) -> Result<ErrorMetadata, Unhandled> {
     let mut meta = ErrorMetadata::new(response.status(), request_id(response));
     let (type_name, message) = match error_body_fields(response.body()) {
         Ok(fields) => fields,
@@ -110,7 +110,7 @@ pub(crate) fn error_metadata(response: &HttpResponse<'_>) -> Result<ErrorMetadat
             return Err(unhandled(response, meta, Some(problem)));
         }
     };
-    meta.set_code(type_name.as_deref().map(|code| sanitize_error_code(code).to_owned()));
+    meta.set_code(type_name.as_deref().map(|code| modeled_code(sanitize_error_code(code), known_codes)));
     meta.set_message(message.map(Cow::into_owned));
     if meta.code().is_none() {
         let problem = "error response names no error code (`__type`)".to_owned();
@@ -158,17 +158,17 @@ mod tests {
         // {"__type": "ns#Oops", "Message": "m", "code": "NotThis"}
         let body = b"\xa3\x66__type\x67ns#Oops\x67Message\x61m\x64code\x67NotThis";
         let response = cbor_error(body).with_header("X-Amzn-Errortype", "HeaderError");
-        let meta = error_metadata(&response).unwrap();
+        let meta = error_metadata(&response, &[]).unwrap();
         assert_eq!((meta.code(), meta.message()), (Some("Oops"), Some("m")));
     }
 
     #[test]
     fn a_body_without_a_type_or_not_a_map_is_unhandled() {
-        let no_type = error_metadata(&cbor_error(b"\xa1\x67message\x61m")).unwrap_err();
+        let no_type = error_metadata(&cbor_error(b"\xa1\x67message\x61m"), &[]).unwrap_err();
         assert_eq!(no_type.problem(), Some("error response names no error code (`__type`)"));
-        let not_a_map = error_metadata(&cbor_error(b"\x83\x01\x02\x03")).unwrap_err();
+        let not_a_map = error_metadata(&cbor_error(b"\x83\x01\x02\x03"), &[]).unwrap_err();
         assert_eq!(not_a_map.problem(), Some("error response body is not a CBOR map: expected a map, found an array at byte 0"));
-        let trailing = error_metadata(&cbor_error(b"\xa0\x00")).unwrap_err();
+        let trailing = error_metadata(&cbor_error(b"\xa0\x00"), &[]).unwrap_err();
         assert_eq!(trailing.problem(), Some("error response body is not a CBOR map: 1 byte after the body's item at byte 1"));
     }
 

@@ -83,9 +83,9 @@ fn http_request(operation: &OperationIr, path: &str, headers: &[TokenStream], bo
                 #(#headers,)*
             ];
             if compressed {
-                headers.push(("Content-Encoding", ::std::borrow::Cow::Borrowed("gzip")));
+                headers.push(("Content-Encoding", crate::http::HeaderValue::Static("gzip")));
             }
-            headers.push(("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())));
+            headers.push(("Content-Length", crate::http::HeaderValue::length(body.len())));
             crate::http::HttpRequest::new("POST", ::std::borrow::Cow::Borrowed(#path), headers, body)
         }
     } else {
@@ -96,7 +96,7 @@ fn http_request(operation: &OperationIr, path: &str, headers: &[TokenStream], bo
                 ::std::borrow::Cow::Borrowed(#path),
                 ::std::vec![
                     #(#headers,)*
-                    ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
+                    ("Content-Length", crate::http::HeaderValue::length(body.len())),
                 ],
                 #body,
             )
@@ -146,5 +146,5 @@ fn with_host_prefix(operation: &OperationIr, request: TokenStream) -> TokenStrea
 fn query_mode_header(service: &ServiceIr) -> Option<TokenStream> {
     service
         .query_compatible
-        .then(|| quote!(("x-amzn-query-mode", ::std::borrow::Cow::Borrowed("true"))))
+        .then(|| quote!(("x-amzn-query-mode", crate::http::HeaderValue::Static("true"))))
 }

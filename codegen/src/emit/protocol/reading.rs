@@ -99,18 +99,29 @@ fn zero_value(ty: &RustType) -> Option<TokenStream> {
     })
 }
 
-/// The function that turns an error response of `operation` into its error enum. `support`
-/// is the protocol's support module (`crate::aws_json`), whose `error_metadata` names the
-/// error, and `body_error` the type its body readers fail with.
-pub(super) fn emit_error_dispatch(
-    operation: &OperationIr,
-    query_compatible: bool,
-    support: &TokenStream,
-    body_error: &TokenStream,
-) -> TokenStream {
+/// How a protocol reads an error response for [`emit_error_dispatch`].
+pub(super) struct ErrorBodyPlan {
+    /// Statements to run first, such as binding what the modeled error's reader will take.
+    pub(super) prepare: TokenStream,
+    /// An expression of type `Result<ErrorMetadata, Unhandled>` over `response` (and
+    /// `body`): the metadata that names the error. `CODES` holds the modeled codes.
+    pub(super) read: TokenStream,
+    /// The type of the body argument of each modeled error's reader.
+    pub(super) reader_takes: TokenStream,
+    /// The argument passed for it.
+    pub(super) pass: TokenStream,
+    /// The type the readers fail with.
+    pub(super) body_error: TokenStream,
+}
+
+/// The function that turns an error response of `operation` into its error enum, reading
+/// the response as `plan` says.
+pub(super) fn emit_error_dispatch(operation: &OperationIr, query_compatible: bool, plan: &ErrorBodyPlan) -> TokenStream {
     let function = ident(&operation.error_parser_fn);
     let module = ident(&operation.module);
     let error_enum = ident(&operation.error_enum);
+    let ErrorBodyPlan { prepare, read, reader_takes, pass, body_error } = plan;
+    let codes = operation.errors.iter().map(|error| &error.code);
     // Each modeled error's code, and the reader of its body into the error enum.
     let readers: Vec<(&String, TokenStream)> = operation
         .errors
@@ -136,7 +147,9 @@ pub(super) fn emit_error_dispatch(
         return quote! {
             pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
                 use crate::operation::#module::#error_enum;
-                match #support::error_metadata(response) {
+                const CODES: &[&str] = &[];
+                #prepare
+                match #read {
                     ::std::result::Result::Ok(meta) => {
                         #query_code
                         #error_enum::Unhandled(crate::responses::unhandled(response, meta, ::std::option::Option::None))
@@ -173,16 +186,18 @@ pub(super) fn emit_error_dispatch(
         pub(crate) fn #function(response: &crate::http::HttpResponse<'_>) -> crate::operation::#module::#error_enum {
             use crate::operation::#module::#error_enum;
             type ReadError = fn(
-                &[u8],
+                #reader_takes,
                 &mut ::std::option::Option<crate::error::ErrorMetadata>,
             ) -> ::std::result::Result<#error_enum, #body_error>;
-            let meta = match #support::error_metadata(response) {
+            const CODES: &[&str] = &[#(#codes),*];
+            #prepare
+            let meta = match #read {
                 ::std::result::Result::Ok(meta) => meta,
                 ::std::result::Result::Err(unhandled) => return #error_enum::Unhandled(unhandled),
             };
             #choose
             let mut meta = ::std::option::Option::Some(meta);
-            match read(response.body(), &mut meta) {
+            match read(#pass, &mut meta) {
                 ::std::result::Result::Ok(error) => error,
                 ::std::result::Result::Err(problem) => #error_enum::Unhandled(
                     crate::responses::unreadable_error(response, meta.unwrap_or_default(), &problem),

@@ -39,11 +39,11 @@ impl RegisterWorkspaceDirectory {
             "POST",
             ::std::borrow::Cow::Borrowed("/"),
             ::std::vec![
-                ("Content-Type",
-                ::std::borrow::Cow::Borrowed("application/x-amz-json-1.1")),
-                ("X-Amz-Target",
-                ::std::borrow::Cow::Borrowed("WorkspacesService.RegisterWorkspaceDirectory")),
-                ("Content-Length", ::std::borrow::Cow::Owned(body.len().to_string())),
+                ("Content-Type", crate
+                ::http::HeaderValue::Static("application/x-amz-json-1.1")),
+                ("X-Amz-Target", crate
+                ::http::HeaderValue::Static("WorkspacesService.RegisterWorkspaceDirectory")),
+                ("Content-Length", crate ::http::HeaderValue::length(body.len())),
             ],
             body.into_bytes(),
         )

@@ -8,6 +8,18 @@ use super::super::reading;
 use crate::emit::{ident, timestamp_format_tokens};
 use crate::ir::{deserializer_fn, CrateIr, MapKey, RustType, StructureIr, StructureRole, UnionIr};
 
+/// How an awsJson error response is read: once, into an `ErrorBody` the modeled error's
+/// reader takes.
+fn error_body() -> reading::ErrorBodyPlan {
+    reading::ErrorBodyPlan {
+        prepare: quote!(let mut body = crate::aws_json::ErrorBody::default();),
+        read: quote!(crate::aws_json::read_error(response, &mut body, CODES)),
+        reader_takes: quote!(&crate::aws_json::ErrorBody<'_>),
+        pass: quote!(&body),
+        body_error: quote!(JsonError),
+    }
+}
+
 /// Deserializers for outputs, errors and the structures they reach, plus one error
 /// dispatcher per operation (part of `protocol_serde`).
 pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
@@ -33,7 +45,7 @@ pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
     });
     let unions = krate.unions.iter().filter(|u| u.deserialized).map(emit_union_reader);
     let dispatchers = krate.operations.iter().map(|operation| {
-        reading::emit_error_dispatch(operation, krate.service.query_compatible, &quote!(crate::aws_json), &quote!(JsonError))
+        reading::emit_error_dispatch(operation, krate.service.query_compatible, &error_body())
     });
     quote! {
         use crate::json_reader::{JsonError, JsonReader};
@@ -52,22 +64,86 @@ fn emit_body_reader(structure: &StructureIr, path: TokenStream) -> TokenStream {
     let function = ident(&structure.deserializer_fn);
     let body = emit_structure_read(structure, &path);
     if structure.role == StructureRole::Error {
-        // The error takes the metadata only once the whole body has been read, so a body
-        // that fails to read leaves it to the `Unhandled` error instead.
-        return quote! {
-            pub(crate) fn #function(
-                body: &[u8],
-                meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
-            ) -> ::std::result::Result<#path, JsonError> {
-                let mut reader = crate::aws_json::body_reader(body);
-                let reader = &mut reader;
-                #body
-            }
-        };
+        return emit_error_reader(structure, &path);
     }
     quote! {
         pub(crate) fn #function(reader: &mut JsonReader<'_>) -> ::std::result::Result<#path, JsonError> {
             #body
+        }
+    }
+}
+
+/// A function building an error structure from an error body already read once: it visits
+/// the recorded top-level members, reading the values of its own and ignoring the rest. The
+/// error takes the metadata only once every member has been read, so a member that fails to
+/// read leaves the metadata to the `Unhandled` error instead.
+fn emit_error_reader(structure: &StructureIr, path: &TokenStream) -> TokenStream {
+    let function = ident(&structure.deserializer_fn);
+    let locals = reading::member_locals(structure);
+    let declarations = locals.iter().map(|local| quote!(let mut #local = ::std::option::Option::None;));
+    let reads: Vec<(&String, TokenStream)> = structure
+        .members
+        .iter()
+        .zip(&locals)
+        .map(|(member, local)| {
+            let read = emit_error_member_read(&member.ty);
+            (&member.wire_name, quote!(#local = #read))
+        })
+        .collect();
+    let members_loop = match reads.as_slice() {
+        // The error has no members of its own to read.
+        [] => quote!(let _ = body;),
+        [(key, read)] => quote! {
+            for member in body.members() {
+                if member.name() == #key {
+                    #read;
+                }
+            }
+        },
+        reads => {
+            let arms = reads.iter().map(|(key, read)| quote!(#key => #read,));
+            quote! {
+                for member in body.members() {
+                    match member.name() {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+            }
+        }
+    };
+    let build = reading::build_structure(structure, path, &locals, |problem| quote!(body.error(#problem)));
+    let never_fails = structure.members.is_empty().then(|| {
+        quote!(#[allow(clippy::unnecessary_wraps, reason = "every error reader has the same signature")])
+    });
+    quote! {
+        #never_fails
+        pub(crate) fn #function(
+            body: &crate::aws_json::ErrorBody<'_>,
+            meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+        ) -> ::std::result::Result<#path, JsonError> {
+            #(#declarations)*
+            #members_loop
+            #build
+        }
+    }
+}
+
+/// An expression of type `Option<T>` reading an error member's value: string values the
+/// first pass kept, other values from where they start.
+fn emit_error_member_read(ty: &RustType) -> TokenStream {
+    match ty {
+        RustType::String => quote!(member.optional_string(body)?),
+        RustType::Enum(name) => {
+            let name = ident(name);
+            quote!(member.optional_str(body)?.map(|value| crate::types::#name::from(value.as_ref())))
+        }
+        other => {
+            let read = emit_value_read(other, 0);
+            quote!({
+                let reader = &mut member.reader(body);
+                #read
+            })
         }
     }
 }
@@ -81,8 +157,6 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         let read = emit_value_read(&member.ty, 0);
         quote!(#key => #local = #read,)
     });
-    let is_error = structure.role == StructureRole::Error;
-    let end_of_body = is_error.then(|| quote!(reader.end()?;));
     let build = reading::build_structure(structure, path, &locals, |problem| quote!(reader.error(#problem)));
     let declarations = locals.iter().map(|local| quote!(let mut #local = ::std::option::Option::None;));
     let members_loop = if structure.members.is_empty() {
@@ -105,7 +179,6 @@ fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStre
         #(#declarations)*
         reader.begin_object()?;
         #members_loop
-        #end_of_body
         #build
     }
 }

@@ -67,8 +67,8 @@ pub(crate) fn operation_methods(service: &ServiceIr, operation: &OperationIr) ->
 /// The `HttpRequest` around the serialized `body`, with the awsJson headers.
 fn request_tokens(service: &ServiceIr, operation: &OperationIr, content_type: &str, target: &str) -> TokenStream {
     let mut headers = vec![
-        quote!(("Content-Type", ::std::borrow::Cow::Borrowed(#content_type))),
-        quote!(("X-Amz-Target", ::std::borrow::Cow::Borrowed(#target))),
+        quote!(("Content-Type", crate::http::HeaderValue::Static(#content_type))),
+        quote!(("X-Amz-Target", crate::http::HeaderValue::Static(#target))),
     ];
     headers.extend(super::query_mode_header(service));
     super::http_request(operation, "/", &headers, true)

@@ -50,13 +50,13 @@ fn emit_union_serializer(union: &UnionIr) -> TokenStream {
     let name = ident(&union.rust_name);
     let arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
-        let key = &variant.wire_name;
+        let key = quoted_key(&variant.wire_name);
         match &variant.ty {
             Some(ty) => {
-                let write = emit_value_write(quote!(object.key(#key)), quote!(value), ty, 0);
+                let write = emit_value_write(quote!(object.quoted_key(#key)), quote!(value), ty, 0);
                 quote!(crate::types::#name::#variant_name(value) => { #write })
             }
-            None => quote!(crate::types::#name::#variant_name => { object.key(#key).start_object().finish(); }),
+            None => quote!(crate::types::#name::#variant_name => { object.quoted_key(#key).start_object().finish(); }),
         }
     });
     quote! {
@@ -69,16 +69,38 @@ fn emit_union_serializer(union: &UnionIr) -> TokenStream {
     }
 }
 
+/// A member name as it goes on the wire, quoted, escaped and followed by `:`, so that the
+/// writer copies it whole instead of escaping the same constant on every request.
+fn quoted_key(name: &str) -> String {
+    let mut quoted = String::with_capacity(name.len() + 3);
+    quoted.push('"');
+    for ch in name.chars() {
+        match ch {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\u{8}' => quoted.push_str("\\b"),
+            '\u{9}' => quoted.push_str("\\t"),
+            '\n' => quoted.push_str("\\n"),
+            '\u{c}' => quoted.push_str("\\f"),
+            '\r' => quoted.push_str("\\r"),
+            control if control < ' ' => quoted.push_str(&format!("\\u{:04x}", u32::from(control))),
+            other => quoted.push(other),
+        }
+    }
+    quoted.push_str("\":");
+    quoted
+}
+
 fn emit_member_write(member: &MemberIr) -> TokenStream {
     let field = ident(&member.field);
-    let key = &member.wire_name;
-    let write = emit_value_write(quote!(object.key(#key)), quote!(value), &member.ty, 0);
+    let key = quoted_key(&member.wire_name);
+    let write = emit_value_write(quote!(object.quoted_key(#key)), quote!(value), &member.ty, 0);
     if member.idempotency_token && member.optional {
         return quote! {
             match &input.#field {
                 ::std::option::Option::Some(value) => { #write }
                 ::std::option::Option::None => {
-                    object.key(#key).string(&crate::idempotency_token::new_token());
+                    object.quoted_key(#key).string(&crate::idempotency_token::new_token());
                 }
             }
         };
@@ -177,5 +199,16 @@ fn emit_value_write(writer: TokenStream, value: TokenStream, ty: &RustType, dept
                 #object.finish();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_key;
+
+    #[test]
+    fn member_names_are_quoted_as_the_writer_would_escape_them() {
+        assert_eq!(quoted_key("DirectoryId"), r#""DirectoryId":"#);
+        assert_eq!(quoted_key("a\"b\\c\n\u{1}"), r#""a\"b\\c\n\u0001":"#);
     }
 }

@@ -9,6 +9,18 @@ use super::super::reading;
 use crate::emit::ident;
 use crate::ir::{deserializer_fn, CrateIr, MapKey, RustType, StructureIr, StructureRole, UnionIr};
 
+/// How a CBOR error response is read: its metadata first, then the modeled error's reader
+/// reads the body again. (CBOR items carry their lengths, so the second read skips fast.)
+fn error_body() -> reading::ErrorBodyPlan {
+    reading::ErrorBodyPlan {
+        prepare: TokenStream::new(),
+        read: quote!(crate::rpcv2_cbor::error_metadata(response, CODES)),
+        reader_takes: quote!(&[u8]),
+        pass: quote!(response.body()),
+        body_error: quote!(CborError),
+    }
+}
+
 /// Deserializers for outputs, errors and the structures they reach, plus one error
 /// dispatcher per operation (part of `protocol_serde`).
 pub(super) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
@@ -27,7 +39,7 @@ pub(super) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
     });
     let unions = krate.unions.iter().filter(|u| u.deserialized).map(emit_union_reader);
     let dispatchers = krate.operations.iter().map(|operation| {
-        reading::emit_error_dispatch(operation, krate.service.query_compatible, &quote!(crate::rpcv2_cbor), &quote!(CborError))
+        reading::emit_error_dispatch(operation, krate.service.query_compatible, &error_body())
     });
     quote! {
         use crate::cbor_reader::{CborError, CborReader};

@@ -103,11 +103,11 @@ pub(crate) fn operation_methods(service: &ServiceIr, operation: &OperationIr) ->
 
 fn serialize_request(service: &ServiceIr, operation: &OperationIr, input: &proc_macro2::Ident, path: &str) -> TokenStream {
     let mut headers = vec![
-        quote!(("smithy-protocol", ::std::borrow::Cow::Borrowed("rpc-v2-cbor"))),
-        quote!(("Accept", ::std::borrow::Cow::Borrowed("application/cbor"))),
+        quote!(("smithy-protocol", crate::http::HeaderValue::Static("rpc-v2-cbor"))),
+        quote!(("Accept", crate::http::HeaderValue::Static("application/cbor"))),
     ];
     if !operation.unit_input {
-        headers.push(quote!(("Content-Type", ::std::borrow::Cow::Borrowed("application/cbor"))));
+        headers.push(quote!(("Content-Type", crate::http::HeaderValue::Static("application/cbor"))));
     }
     headers.extend(super::query_mode_header(service));
     let request = super::http_request(operation, path, &headers, false);
