@@ -26,8 +26,8 @@ fn sensitive_members_are_redacted_and_keywords_escaped() {
         file(&files, "src/operation/store_secret/_store_secret_input.rs")
     );
     let operation = file(&files, "src/operation/store_secret/mod.rs");
-    assert!(operation.contains(r#"::std::borrow::Cow::Borrowed("application/x-amz-json-1.0")"#));
-    assert!(operation.contains(r#"::std::borrow::Cow::Borrowed("Vault.StoreSecret")"#));
+    assert!(operation.contains(r#"crate::http::HeaderValue::Static("application/x-amz-json-1.0")"#));
+    assert!(operation.contains(r#"crate::http::HeaderValue::Static("Vault.StoreSecret")"#));
 }
 
 #[test]

@@ -36,14 +36,16 @@ fn a_service_with_cbor_and_json_speaks_cbor_by_default() {
     assert!(paths.contains(&"src/cbor_writer.rs".to_owned()) && paths.contains(&"src/rpcv2_cbor.rs".to_owned()));
     assert!(!paths.contains(&"src/json_writer.rs".to_owned()) && !paths.contains(&"src/aws_json.rs".to_owned()));
     assert!(operation.contains(r#"::std::borrow::Cow::Borrowed("/service/Svc/operation/Put")"#), "{operation}");
-    assert!(operation.contains(r#"("smithy-protocol", ::std::borrow::Cow::Borrowed("rpc-v2-cbor"))"#));
+    // Whether a header tuple fits one line is prettyplease's choice, so compare without whitespace.
+    let compact: String = operation.split_whitespace().collect();
+    assert!(compact.contains(r#"("smithy-protocol",crate::http::HeaderValue::Static("rpc-v2-cbor")"#));
 }
 
 #[test]
 fn the_protocol_option_picks_another_declared_protocol() {
     let (paths, operation) = generate(Generator::new().protocol("awsJson1_0"), &model(&BOTH, "smithy.api#String")).unwrap();
     assert!(paths.contains(&"src/json_writer.rs".to_owned()) && !paths.contains(&"src/cbor_writer.rs".to_owned()));
-    assert!(operation.contains(r#"("X-Amz-Target", ::std::borrow::Cow::Borrowed("Svc.Put"))"#), "{operation}");
+    assert!(operation.contains(r#"crate::http::HeaderValue::Static("Svc.Put")"#), "{operation}");
     // The trait's shape id names it too.
     assert!(generate(Generator::new().protocol("smithy.protocols#rpcv2Cbor"), &model(&BOTH, "smithy.api#String")).is_ok());
 }

@@ -109,15 +109,11 @@ impl Module {
 /// Every generated file, sorted by path.
 pub fn emit_crate(krate: &CrateIr, header: &Header, layout: &Layout) -> Result<Vec<GeneratedFile>> {
     super::protocol::check(krate)?;
-    let root = module_tree(krate);
     let allow_deprecated = krate.has_deprecated();
     let mut files = match layout {
-        Layout::Crate => {
-            let mut files = Vec::new();
-            write_crate_files(&root, "", header, allow_deprecated, &mut files)?;
-            files
-        }
+        Layout::Crate => crate_files_in_parallel(krate, header, allow_deprecated)?,
         Layout::SingleFile { file_name, module_path, features } => {
+            let root = module_tree(krate);
             let mut items = match &root.content {
                 Content::Items(items) => items.clone(),
                 Content::Source(_) => TokenStream::new(),
@@ -375,13 +371,73 @@ fn crate_lint_policy() -> TokenStream {
 }
 
 /// Writes `module` and its children as files under `src/`.
+/// The crate layout's files, formatted on several threads. Formatting is most of the work
+/// (syn parses the tokens back, then prettyplease prints them), and proc-macro2 token
+/// streams cannot cross threads, so each worker builds the module tree itself and formats
+/// every n-th file of it; the files are sorted afterwards, so the output does not depend on
+/// how many workers there were.
+fn crate_files_in_parallel(krate: &CrateIr, header: &Header, allow_deprecated: bool) -> Result<Vec<GeneratedFile>> {
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(MAX_FORMAT_WORKERS);
+    let work = |worker| {
+        let mut share = Share { worker, workers, next: 0 };
+        let mut files = Vec::new();
+        write_crate_files(&module_tree(krate), "", header, allow_deprecated, &mut share, &mut files)?;
+        Ok(files)
+    };
+    if workers == 1 {
+        return work(0);
+    }
+    let results: Vec<Result<Vec<GeneratedFile>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|worker| scope.spawn(move || work(worker))).collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut files = Vec::new();
+    for result in results {
+        files.extend(result?);
+    }
+    Ok(files)
+}
+
+/// More workers than this gain little: the module tree each one builds first is not shared.
+const MAX_FORMAT_WORKERS: usize = 4;
+
+/// Which of the files, in the order the module tree is walked, one worker formats.
+struct Share {
+    worker: usize,
+    workers: usize,
+    next: usize,
+}
+
+impl Share {
+    fn take(&mut self) -> bool {
+        let mine = self.next % self.workers == self.worker;
+        self.next += 1;
+        mine
+    }
+}
+
 fn write_crate_files(
     module: &Module,
     dir: &str,
     header: &Header,
     allow_deprecated: bool,
+    share: &mut Share,
     files: &mut Vec<GeneratedFile>,
 ) -> Result<()> {
+    let child_dir = if module.name.is_empty() { String::new() } else { format!("{dir}{}/", module.name) };
+    if share.take() {
+        files.push(crate_file(module, dir, header, allow_deprecated)?);
+    }
+    for child in &module.children {
+        write_crate_files(child, &child_dir, header, allow_deprecated, share, files)?;
+    }
+    Ok(())
+}
+
+fn crate_file(module: &Module, dir: &str, header: &Header, allow_deprecated: bool) -> Result<GeneratedFile> {
     let is_root = module.name.is_empty();
     let path = if is_root {
         "src/lib.rs".to_owned()
@@ -412,15 +468,10 @@ fn write_crate_files(
             format_tokens(&path, quote!(#doc #root_attributes #allow #(#declarations)* #items))?
         }
     };
-    files.push(GeneratedFile {
+    Ok(GeneratedFile {
         path,
         contents: format!("{}{contents}", header.render()),
-    });
-    let child_dir = if is_root { String::new() } else { format!("{dir}{}/", module.name) };
-    for child in &module.children {
-        write_crate_files(child, &child_dir, header, allow_deprecated, files)?;
-    }
-    Ok(())
+    })
 }
 
 /// `module` as an inline `mod name { ... }` item, children nested inside.

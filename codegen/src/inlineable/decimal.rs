@@ -2,6 +2,9 @@
 //! and JSON numbers: `to_string` would allocate, and `write!` goes through the formatting
 //! machinery, which costs more than the digits themselves.
 
+// Only the JSON protocols write signed integers this way.
+#![allow(dead_code)]
+
 /// An integer's decimal digits, kept inline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Decimal {

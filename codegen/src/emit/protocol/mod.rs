@@ -74,14 +74,15 @@ pub(crate) fn wire_name(protocol: Protocol) -> &'static str {
 /// body, `Content-Length`, and the endpoint host prefix.
 fn http_request(operation: &OperationIr, path: &str, headers: &[TokenStream], body_is_text: bool) -> TokenStream {
     let request = if operation.gzip_requests {
+        // Room for Content-Encoding and Content-Length, so the pushes never reallocate.
+        let capacity = headers.len() + 2;
         let to_bytes = body_is_text.then(|| quote!(let body = body.into_bytes();));
         quote! {
             #to_bytes
             let compressed = body.len() >= crate::gzip::MIN_COMPRESSION_SIZE;
             let body = if compressed { crate::gzip::gzip(&body) } else { body };
-            let mut headers = ::std::vec![
-                #(#headers,)*
-            ];
+            let mut headers = ::std::vec::Vec::with_capacity(#capacity);
+            headers.extend([#(#headers,)*]);
             if compressed {
                 headers.push(("Content-Encoding", crate::http::HeaderValue::Static("gzip")));
             }
@@ -94,10 +95,10 @@ fn http_request(operation: &OperationIr, path: &str, headers: &[TokenStream], bo
             crate::http::HttpRequest::new(
                 "POST",
                 ::std::borrow::Cow::Borrowed(#path),
-                ::std::vec![
+                ::std::vec::Vec::from([
                     #(#headers,)*
                     ("Content-Length", crate::http::HeaderValue::length(body.len())),
-                ],
+                ]),
                 #body,
             )
         }

@@ -38,13 +38,19 @@ impl RegisterWorkspaceDirectory {
         crate::http::HttpRequest::new(
             "POST",
             ::std::borrow::Cow::Borrowed("/"),
-            ::std::vec![
-                ("Content-Type", crate
-                ::http::HeaderValue::Static("application/x-amz-json-1.1")),
-                ("X-Amz-Target", crate
-                ::http::HeaderValue::Static("WorkspacesService.RegisterWorkspaceDirectory")),
-                ("Content-Length", crate ::http::HeaderValue::length(body.len())),
-            ],
+            ::std::vec::Vec::from([
+                (
+                    "Content-Type",
+                    crate::http::HeaderValue::Static("application/x-amz-json-1.1"),
+                ),
+                (
+                    "X-Amz-Target",
+                    crate::http::HeaderValue::Static(
+                        "WorkspacesService.RegisterWorkspaceDirectory",
+                    ),
+                ),
+                ("Content-Length", crate::http::HeaderValue::length(body.len())),
+            ]),
             body.into_bytes(),
         )
     }
