@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use super::error::{ErrorMetadata, Unhandled};
 use super::http::HttpResponse;
 use super::json_reader::{JsonError, JsonReader};
-use super::responses::{modeled_code, request_id, sanitize_error_code, unhandled};
+use super::responses::{modeled_code, sanitize_error_code, unhandled, REQUEST_ID_HEADER};
 
 /// Reads a whole body with `read`, which must consume all of it but whitespace.
 pub(crate) fn read_whole_body<T>(
@@ -47,22 +47,23 @@ fn body_or_empty_object(body: &[u8]) -> &[u8] {
 /// else its `__type`. The message is the last of `message`, `Message` and `errorMessage` the body has.
 /// A body that is not a JSON object, or a response with no code, is [`Unhandled`].
 /// `known_codes` are the operation's modeled error codes.
+#[allow(clippy::result_large_err, reason = "the error path; what it returns is moved once, into the error")]
 pub(crate) fn read_error<'a>(
     response: &HttpResponse<'a>,
     members: &mut ErrorBody<'a>,
     known_codes: &[&'static str],
 ) -> Result<ErrorMetadata, Unhandled> {
-    let mut meta = ErrorMetadata::new(response.status(), request_id(response));
+    let [request_id, error_type] = response.headers_named([REQUEST_ID_HEADER, "x-amzn-errortype"]);
     let fields = match members.read(body_or_empty_object(response.body())) {
         Ok(fields) => fields,
         Err(problem) => {
             let problem = format!("error response body is not a JSON object: {problem}");
-            return Err(unhandled(response, meta, Some(problem)));
+            return Err(unhandled(response, ErrorMetadata::new(response.status(), request_id), Some(problem)));
         }
     };
-    let code = response.header("x-amzn-errortype").map(Cow::Borrowed).or(fields.code).or(fields.type_name);
+    let mut meta = ErrorMetadata::from_response(response.status(), request_id, fields.message.as_deref());
+    let code = error_type.map(Cow::Borrowed).or(fields.code).or(fields.type_name);
     meta.set_code(code.as_deref().map(|code| modeled_code(sanitize_error_code(code), known_codes)));
-    meta.set_message(fields.message.map(Cow::into_owned));
     if meta.code().is_none() {
         let problem = "error response names no error code".to_owned();
         return Err(unhandled(response, meta, Some(problem)));
@@ -80,7 +81,7 @@ struct ErrorFields<'a> {
 
 /// How many top-level members an error body records without allocating; AWS error bodies
 /// have two to five.
-const INLINE_MEMBERS: usize = 8;
+const INLINE_MEMBERS: usize = 6;
 
 /// An error body already read once: where each top-level member's value starts, so that the
 /// modeled error's reader, chosen only once the code is known (it may come last), reads
@@ -91,42 +92,62 @@ pub(crate) struct ErrorBody<'a> {
     inline: [Member<'a>; INLINE_MEMBERS],
     inline_len: usize,
     overflow: Vec<Member<'a>>,
+    /// Names and string values that had escapes, which [`Text::Unescaped`] points into.
+    unescaped: Vec<String>,
 }
 
-/// One top-level member of an error body.
-pub(crate) struct Member<'a> {
-    name: Cow<'a, str>,
+/// One top-level member of an error body. It owns nothing, so that the inline array
+/// costs nothing to drop.
+#[derive(Clone, Copy)]
+struct Member<'a> {
+    name: Text<'a>,
     value_at: usize,
     /// The value, when it is a string: the first pass read it already.
-    text: Option<Cow<'a, str>>,
+    text: Option<Text<'a>>,
 }
 
-impl<'a> Member<'a> {
-    const UNSET: Self = Member { name: Cow::Borrowed(""), value_at: 0, text: None };
+/// A name or string value: borrowed from the body, or unescaped into the body's list.
+#[derive(Clone, Copy)]
+enum Text<'a> {
+    Borrowed(&'a str),
+    Unescaped(usize),
+}
 
-    pub(crate) fn name(&self) -> &str {
-        &self.name
+impl Member<'_> {
+    const UNSET: Self = Member { name: Text::Borrowed(""), value_at: 0, text: None };
+}
+
+/// A member of an [`ErrorBody`], as its modeled error's reader sees it.
+#[derive(Clone, Copy)]
+pub(crate) struct MemberRef<'b, 'a> {
+    body: &'b ErrorBody<'a>,
+    member: &'b Member<'a>,
+}
+
+impl<'b, 'a> MemberRef<'b, 'a> {
+    pub(crate) fn name(&self) -> &'b str {
+        self.body.text(self.member.name)
     }
 
     /// A string value, as [`JsonReader::optional_string`] reads it.
-    pub(crate) fn optional_string(&self, body: &ErrorBody<'a>) -> Result<Option<String>, JsonError> {
-        match &self.text {
-            Some(text) => Ok(Some(text.as_ref().to_owned())),
-            None => self.reader(body).optional_string(),
+    pub(crate) fn optional_string(&self) -> Result<Option<String>, JsonError> {
+        match self.member.text {
+            Some(text) => Ok(Some(self.body.text(text).to_owned())),
+            None => self.reader().optional_string(),
         }
     }
 
     /// A string value, borrowed where it can be, as [`JsonReader::optional_str`] reads it.
-    pub(crate) fn optional_str(&self, body: &ErrorBody<'a>) -> Result<Option<Cow<'a, str>>, JsonError> {
-        match &self.text {
-            Some(text) => Ok(Some(text.clone())),
-            None => self.reader(body).optional_str(),
+    pub(crate) fn optional_str(&self) -> Result<Option<Cow<'b, str>>, JsonError> {
+        match self.member.text {
+            Some(text) => Ok(Some(Cow::Borrowed(self.body.text(text)))),
+            None => self.reader().optional_str(),
         }
     }
 
     /// A reader at the value, for values of other types.
-    pub(crate) fn reader(&self, body: &ErrorBody<'a>) -> JsonReader<'a> {
-        body.reader.at(self.value_at)
+    pub(crate) fn reader(&self) -> JsonReader<'a> {
+        self.body.reader.at(self.member.value_at)
     }
 }
 
@@ -137,6 +158,7 @@ impl Default for ErrorBody<'_> {
             inline: [Member::UNSET; INLINE_MEMBERS],
             inline_len: 0,
             overflow: Vec::new(),
+            unescaped: Vec::new(),
         }
     }
 }
@@ -162,10 +184,28 @@ impl<'a> ErrorBody<'a> {
             if let (Some(slot), Some(text)) = (slot, &text) {
                 *slot = Some(text.clone());
             }
-            self.push(Member { name, value_at, text });
+            let member = Member { name: self.keep(name), value_at, text: text.map(|text| self.keep(text)) };
+            self.push(member);
         }
         reader.end()?;
         Ok(fields)
+    }
+
+    fn keep(&mut self, text: Cow<'a, str>) -> Text<'a> {
+        match text {
+            Cow::Borrowed(text) => Text::Borrowed(text),
+            Cow::Owned(text) => {
+                self.unescaped.push(text);
+                Text::Unescaped(self.unescaped.len() - 1)
+            }
+        }
+    }
+
+    fn text(&self, text: Text<'a>) -> &str {
+        match text {
+            Text::Borrowed(text) => text,
+            Text::Unescaped(index) => self.unescaped.get(index).map_or("", String::as_str),
+        }
     }
 
     fn push(&mut self, member: Member<'a>) {
@@ -178,8 +218,8 @@ impl<'a> ErrorBody<'a> {
     }
 
     /// Each top-level member in body order.
-    pub(crate) fn members(&self) -> impl Iterator<Item = &Member<'a>> + '_ {
-        self.inline[..self.inline_len].iter().chain(&self.overflow)
+    pub(crate) fn members(&self) -> impl Iterator<Item = MemberRef<'_, 'a>> + '_ {
+        self.inline[..self.inline_len].iter().chain(&self.overflow).map(|member| MemberRef { body: self, member })
     }
 
     /// An error about the body as a whole, such as a required member it lacks.

@@ -68,6 +68,7 @@ mod aws_json;
 mod base64;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+mod byte_scan;
 #[cfg(feature = "async")]
 pub mod client;
 #[cfg(feature = "client")]
@@ -86,7 +87,6 @@ pub mod http;
 mod hyper_client;
 mod idempotency_token;
 mod json_reader;
-mod json_scan;
 mod json_writer;
 pub mod operation;
 pub mod primitives;

@@ -129,7 +129,7 @@ pub(crate) fn de_access_denied_exception(
     let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
-            member_message = member.optional_string(body)?;
+            member_message = member.optional_string()?;
         }
     }
     if member_message.is_none() {
@@ -153,7 +153,7 @@ pub(crate) fn de_invalid_parameter_values_exception(
     let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
-            member_message = member.optional_string(body)?;
+            member_message = member.optional_string()?;
         }
     }
     if member_message.is_none() {
@@ -177,7 +177,7 @@ pub(crate) fn de_invalid_resource_state_exception(
     let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
-            member_message = member.optional_string(body)?;
+            member_message = member.optional_string()?;
         }
     }
     if member_message.is_none() {
@@ -202,8 +202,8 @@ pub(crate) fn de_operation_not_supported_exception(
     let mut member_reason = ::std::option::Option::None;
     for member in body.members() {
         match member.name() {
-            "message" => member_message = member.optional_string(body)?,
-            "reason" => member_reason = member.optional_string(body)?,
+            "message" => member_message = member.optional_string()?,
+            "reason" => member_reason = member.optional_string()?,
             _ => {}
         }
     }
@@ -229,7 +229,7 @@ pub(crate) fn de_resource_already_exists_exception(
     let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
-            member_message = member.optional_string(body)?;
+            member_message = member.optional_string()?;
         }
     }
     if member_message.is_none() {
@@ -253,7 +253,7 @@ pub(crate) fn de_resource_limit_exceeded_exception(
     let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
-            member_message = member.optional_string(body)?;
+            member_message = member.optional_string()?;
         }
     }
     if member_message.is_none() {
@@ -275,8 +275,8 @@ pub(crate) fn de_resource_not_found_exception(
     let mut member_resource_id = ::std::option::Option::None;
     for member in body.members() {
         match member.name() {
-            "message" => member_message = member.optional_string(body)?,
-            "ResourceId" => member_resource_id = member.optional_string(body)?,
+            "message" => member_message = member.optional_string()?,
+            "ResourceId" => member_resource_id = member.optional_string()?,
             _ => {}
         }
     }
@@ -302,7 +302,7 @@ pub(crate) fn de_unsupported_network_configuration_exception(
     let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
-            member_message = member.optional_string(body)?;
+            member_message = member.optional_string()?;
         }
     }
     if member_message.is_none() {
@@ -326,7 +326,7 @@ pub(crate) fn de_workspaces_default_role_not_found_exception(
     let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
-            member_message = member.optional_string(body)?;
+            member_message = member.optional_string()?;
         }
     }
     if member_message.is_none() {

@@ -120,31 +120,47 @@ const REQUEST_ID_EXTRA: &str = "aws_request_id";
 /// What every error response carries, modeled or not: the error code (sanitized as the
 /// awsJson protocols specify), the message, the request id and the HTTP status, plus any
 /// extras a caller or mock adds.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ErrorMetadata {
-    // Boxed so that every error type, and every `Result` carrying one, stays small.
-    fields: Box<MetadataFields>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct MetadataFields {
     /// Borrowed when the code is one the model names, which saves an allocation per error.
     code: Option<std::borrow::Cow<'static, str>>,
-    message: Option<String>,
+    /// The request id followed by the message. Nearly every error response carries both,
+    /// and one allocation for the two costs about half of two; the whole value stays at
+    /// 64 bytes, smaller than aws-sdk-rust's, so it is not boxed either.
+    text: Box<str>,
+    /// Where the request id ends in `text` (0 when there is none).
+    request_id_len: usize,
+    has_request_id: bool,
+    has_message: bool,
     status: u16,
-    /// The `aws_request_id` extra, kept apart because nearly every response has one and a
-    /// map entry would cost an allocation of its own.
-    request_id: Option<String>,
-    /// Sorted by key, so `Display` is the same on every run.
-    extras: std::collections::BTreeMap<&'static str, String>,
+    /// Sorted by key, so `Display` is the same on every run; boxed, as errors read from a
+    /// response have none.
+    #[allow(clippy::box_collection, reason = "a pointer, not a 24-byte map, in every error")]
+    extras: Option<Box<std::collections::BTreeMap<&'static str, String>>>,
 }
 
 impl ErrorMetadata {
-    pub(crate) fn new(status: u16, request_id: Option<String>) -> Self {
-        let mut meta = Self::default();
-        meta.fields.status = status;
-        meta.fields.request_id = request_id;
+    pub(crate) fn new(status: u16, request_id: Option<&str>) -> Self {
+        Self::from_response(status, request_id, None)
+    }
+
+    /// The metadata of a response, its two strings in one allocation.
+    pub(crate) fn from_response(status: u16, request_id: Option<&str>, message: Option<&str>) -> Self {
+        let mut meta = Self { status, ..Self::default() };
+        meta.set_text(request_id, message);
         meta
+    }
+
+    fn set_text(&mut self, request_id: Option<&str>, message: Option<&str>) {
+        let id = request_id.unwrap_or_default();
+        let message_text = message.unwrap_or_default();
+        let mut text = String::with_capacity(id.len() + message_text.len());
+        text.push_str(id);
+        text.push_str(message_text);
+        self.text = text.into_boxed_str();
+        self.request_id_len = id.len();
+        self.has_request_id = request_id.is_some();
+        self.has_message = message.is_some();
     }
 
     /// A builder, for errors made by hand (in mocks and tests).
@@ -158,31 +174,39 @@ impl ErrorMetadata {
     }
 
     pub(crate) fn set_code(&mut self, code: Option<impl Into<std::borrow::Cow<'static, str>>>) {
-        self.fields.code = code.map(Into::into);
+        self.code = code.map(Into::into);
     }
 
-    pub(crate) fn set_message(&mut self, message: Option<String>) {
-        self.fields.message = message;
+    pub(crate) fn set_message(&mut self, message: Option<&str>) {
+        let request_id = self.request_id().map(str::to_owned);
+        self.set_text(request_id.as_deref(), message);
+    }
+
+    fn set_request_id(&mut self, request_id: Option<&str>) {
+        let message = self.message().map(str::to_owned);
+        self.set_text(request_id, message.as_deref());
     }
 
     /// The error code, such as `ResourceNotFoundException`.
     pub fn code(&self) -> Option<&str> {
-        self.fields.code.as_deref()
+        self.code.as_deref()
     }
 
     /// The human-readable message, from the body's `message`, `Message` or `errorMessage`.
     pub fn message(&self) -> Option<&str> {
-        self.fields.message.as_deref()
+        // `get` rather than indexing: the boundary is one `set_text` put there, and a
+        // mistake there should read as no message, not a panic.
+        self.has_message.then(|| self.text.get(self.request_id_len..)).flatten()
     }
 
     /// The request id from the `x-amzn-RequestId` header, for AWS support.
     pub fn request_id(&self) -> Option<&str> {
-        self.fields.request_id.as_deref()
+        self.has_request_id.then(|| self.text.get(..self.request_id_len)).flatten()
     }
 
     /// The HTTP status code of the response; 0 for metadata not read from a response.
     pub fn status(&self) -> u16 {
-        self.fields.status
+        self.status
     }
 
     /// An extra value by key, such as `aws_request_id`.
@@ -190,7 +214,24 @@ impl ErrorMetadata {
         if key == REQUEST_ID_EXTRA {
             return self.request_id();
         }
-        self.fields.extras.get(key).map(String::as_str)
+        self.extras.as_ref()?.get(key).map(String::as_str)
+    }
+
+    fn extras(&self) -> impl Iterator<Item = (&&'static str, &String)> {
+        self.extras.iter().flat_map(|extras| extras.iter())
+    }
+}
+
+#[allow(clippy::missing_fields_in_debug, reason = "shows the packed strings unpacked")]
+impl fmt::Debug for ErrorMetadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorMetadata")
+            .field("code", &self.code())
+            .field("message", &self.message())
+            .field("request_id", &self.request_id())
+            .field("status", &self.status)
+            .field("extras", &self.extras().collect::<Vec<_>>())
+            .finish()
     }
 }
 
@@ -198,24 +239,24 @@ impl ErrorMetadata {
 impl fmt::Display for ErrorMetadata {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut fields = f.debug_struct("Error");
-        if let Some(code) = &self.fields.code {
-            fields.field("code", code);
+        if let Some(code) = self.code() {
+            fields.field("code", &code);
         }
-        if let Some(message) = &self.fields.message {
-            fields.field("message", message);
+        if let Some(message) = self.message() {
+            fields.field("message", &message);
         }
         // The request id stands among the extras in key order, as if it were one of them.
-        let mut request_id = self.fields.request_id.as_ref();
-        for (key, value) in &self.fields.extras {
+        let mut request_id = self.request_id();
+        for (key, value) in self.extras() {
             if *key > REQUEST_ID_EXTRA {
                 if let Some(id) = request_id.take() {
-                    fields.field(REQUEST_ID_EXTRA, id);
+                    fields.field(REQUEST_ID_EXTRA, &id);
                 }
             }
             fields.field(key, value);
         }
         if let Some(id) = request_id {
-            fields.field(REQUEST_ID_EXTRA, id);
+            fields.field(REQUEST_ID_EXTRA, &id);
         }
         fields.finish()
     }
@@ -233,14 +274,15 @@ impl ErrorMetadataBuilder {
     /// Sets the error code.
     #[must_use]
     pub fn code(mut self, code: impl Into<String>) -> Self {
-        self.inner.fields.code = Some(std::borrow::Cow::Owned(code.into()));
+        self.inner.code = Some(std::borrow::Cow::Owned(code.into()));
         self
     }
 
     /// Sets the message.
     #[must_use]
     pub fn message(mut self, message: impl Into<String>) -> Self {
-        self.inner.fields.message = Some(message.into());
+        let message: String = message.into();
+        self.inner.set_message(Some(&message));
         self
     }
 
@@ -248,9 +290,10 @@ impl ErrorMetadataBuilder {
     #[must_use]
     pub fn custom(mut self, key: &'static str, value: impl Into<String>) -> Self {
         if key == REQUEST_ID_EXTRA {
-            self.inner.fields.request_id = Some(value.into());
+            let request_id: String = value.into();
+            self.inner.set_request_id(Some(&request_id));
         } else {
-            self.inner.fields.extras.insert(key, value.into());
+            self.inner.extras.get_or_insert_default().insert(key, value.into());
         }
         self
     }
@@ -258,7 +301,7 @@ impl ErrorMetadataBuilder {
     /// Sets the HTTP status.
     #[must_use]
     pub fn status(mut self, status: u16) -> Self {
-        self.inner.fields.status = status;
+        self.inner.status = status;
         self
     }
 
@@ -345,8 +388,9 @@ impl std::error::Error for UnknownVariantError {}
 #[derive(Clone, Debug)]
 pub struct Unhandled {
     meta: ErrorMetadata,
-    problem: Option<String>,
-    body_excerpt: String,
+    // Boxed strings, not `String`s, keep every `Result<_, Unhandled>` under 128 bytes.
+    problem: Option<Box<str>>,
+    body_excerpt: Box<str>,
     source: Option<std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
@@ -354,8 +398,8 @@ impl Unhandled {
     pub(crate) fn new(meta: ErrorMetadata, problem: Option<String>, body_excerpt: String) -> Self {
         Self {
             meta,
-            problem,
-            body_excerpt,
+            problem: problem.map(String::into_boxed_str),
+            body_excerpt: body_excerpt.into_boxed_str(),
             source: None,
         }
     }
@@ -451,9 +495,9 @@ mod tests {
 
     #[test]
     fn unhandled_says_what_it_knows() {
-        let mut meta = ErrorMetadata::new(400, Some("req-1".into()));
+        let mut meta = ErrorMetadata::new(400, Some("req-1"));
         meta.set_code(Some("ThrottlingException"));
-        meta.set_message(Some("Rate exceeded".into()));
+        meta.set_message(Some("Rate exceeded"));
         let unmodeled = Unhandled::new(meta, None, String::new());
         assert_eq!(
             unmodeled.to_string(),
@@ -511,6 +555,32 @@ mod tests {
         assert_eq!(ErrorMetadata::default().to_string(), "Error");
         let rebuilt = meta.clone().into_builder().message("later").build();
         assert_eq!((rebuilt.code(), rebuilt.message()), (Some("ThrottlingException"), Some("later")));
+    }
+
+    #[test]
+    fn request_id_and_message_read_back_whichever_is_set_and_in_any_order() {
+        let both = ErrorMetadata::from_response(400, Some("req-é"), Some("ünknown"));
+        assert_eq!((both.request_id(), both.message(), both.status()), (Some("req-é"), Some("ünknown"), 400));
+        let empty_strings = ErrorMetadata::from_response(500, Some(""), Some(""));
+        assert_eq!((empty_strings.request_id(), empty_strings.message()), (Some(""), Some("")));
+        let neither = ErrorMetadata::new(503, None);
+        assert_eq!((neither.request_id(), neither.message()), (None, None));
+        let mut message_later = ErrorMetadata::new(400, Some("req-1"));
+        message_later.set_message(Some("m"));
+        assert_eq!((message_later.request_id(), message_later.message()), (Some("req-1"), Some("m")));
+        let id_later = ErrorMetadata::builder().message("m").custom("aws_request_id", "req-2").build();
+        assert_eq!((id_later.request_id(), id_later.message()), (Some("req-2"), Some("m")));
+        assert_eq!(message_later, ErrorMetadata::from_response(400, Some("req-1"), Some("m")));
+        assert_eq!(
+            format!("{both:?}"),
+            r#"ErrorMetadata { code: None, message: Some("ünknown"), request_id: Some("req-é"), status: 400, extras: [] }"#
+        );
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn metadata_stays_at_64_bytes_unboxed() {
+        assert_eq!(std::mem::size_of::<ErrorMetadata>(), 64);
     }
 
     #[test]

@@ -207,7 +207,8 @@ impl std::error::Error for EndpointError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HttpResponse<'a> {
     status: u16,
-    headers: Vec<(&'a str, &'a [u8])>,
+    /// Values checked as UTF-8 once, when added: `None` for one that is not.
+    headers: Vec<(&'a str, Option<&'a str>)>,
     body: &'a [u8],
 }
 
@@ -224,7 +225,7 @@ impl<'a> HttpResponse<'a> {
     /// Adds a header.
     #[must_use]
     pub fn with_header(mut self, name: &'a str, value: &'a str) -> Self {
-        self.headers.push((name, value.as_bytes()));
+        self.headers.push((name, Some(value)));
         self
     }
 
@@ -239,7 +240,23 @@ impl<'a> HttpResponse<'a> {
         self.headers
             .iter()
             .find(|(candidate, _)| candidate.eq_ignore_ascii_case(name))
-            .and_then(|(_, value)| std::str::from_utf8(value).ok())
+            .and_then(|(_, value)| *value)
+    }
+
+    /// [`header`](Self::header) for each of `names` (lowercase), in one pass over the headers.
+    #[allow(dead_code, reason = "awsJson errors read two headers; other protocols read one")]
+    pub(crate) fn headers_named<const N: usize>(&self, names: [&str; N]) -> [Option<&'a str>; N] {
+        let mut found = [None; N];
+        let mut seen = [false; N];
+        for (candidate, value) in &self.headers {
+            for ((name, slot), seen) in names.iter().zip(&mut found).zip(&mut seen) {
+                if !*seen && candidate.eq_ignore_ascii_case(name) {
+                    *seen = true;
+                    *slot = *value;
+                }
+            }
+        }
+        found
     }
 
     /// The response body.
@@ -256,7 +273,7 @@ impl<'a, B: AsRef<[u8]>> From<&'a ::http::Response<B>> for HttpResponse<'a> {
             headers: response
                 .headers()
                 .iter()
-                .map(|(name, value)| (name.as_str(), value.as_bytes()))
+                .map(|(name, value)| (name.as_str(), std::str::from_utf8(value.as_bytes()).ok()))
                 .collect(),
             body: response.body().as_ref(),
         }
@@ -326,6 +343,20 @@ mod tests {
         assert_eq!(response.header("x-amzn-requestid"), Some("abc"));
         assert_eq!(response.header("X-Amzn-ErrorType"), None);
         assert_eq!((response.status(), response.body()), (400, &b"{}"[..]));
+        let found = response.headers_named(["x-amzn-errortype", "x-amzn-requestid"]);
+        assert_eq!(found, [None, Some("abc")]);
+    }
+
+    #[test]
+    fn several_headers_found_in_one_pass_read_as_one_lookup_each() {
+        let mut response = HttpResponse::new(400, b"").with_header("X-Amzn-ErrorType", "E:x");
+        // As a header that is not UTF-8 is added by the `http` conversion.
+        response.headers.push(("x-amzn-requestid", None));
+        response = response.with_header("X-Amzn-RequestId", "later");
+        let names = ["x-amzn-requestid", "x-amzn-errortype", "date"];
+        let one_by_one = names.map(|name| response.header(name));
+        assert_eq!(response.headers_named(names), one_by_one);
+        assert_eq!(one_by_one, [None, Some("E:x"), None]);
     }
 
     #[test]

@@ -269,7 +269,7 @@ const ESCAPES: [u8; 256] = {
 fn push_escaped(out: &mut String, value: &str) {
     out.push('"');
     let mut rest = value;
-    while let Some(index) = super::json_scan::first_special(rest.as_bytes()) {
+    while let Some(index) = super::byte_scan::first_special(rest.as_bytes()) {
         // Special bytes are ASCII, so `index` and `index + 1` are character boundaries.
         let (clean, tail) = rest.split_at(index);
         out.push_str(clean);

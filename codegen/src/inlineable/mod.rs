@@ -42,6 +42,13 @@ pub const INLINEABLES: &[Inlineable] = &[
         source: include_str!("base64.rs"),
     },
     Inlineable {
+        module: "byte_scan",
+        public: false,
+        feature: None,
+        needs: Needs::Always,
+        source: include_str!("byte_scan.rs"),
+    },
+    Inlineable {
         module: "cbor_reader",
         public: false,
         feature: None,
@@ -103,13 +110,6 @@ pub const INLINEABLES: &[Inlineable] = &[
         feature: None,
         needs: Needs::AwsJson,
         source: include_str!("json_reader.rs"),
-    },
-    Inlineable {
-        module: "json_scan",
-        public: false,
-        feature: None,
-        needs: Needs::AwsJson,
-        source: include_str!("json_scan.rs"),
     },
     Inlineable {
         module: "json_writer",
@@ -264,7 +264,7 @@ mod http;
 #[cfg(test)]
 mod json_reader;
 #[cfg(test)]
-mod json_scan;
+mod byte_scan;
 #[cfg(test)]
 mod json_writer;
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::cbor_writer::CborWriter;
 use super::error::{ErrorMetadata, Unhandled};
 use super::http::HttpResponse;
 use super::primitives::DateTime;
-use super::responses::{modeled_code, request_id, sanitize_error_code, unhandled};
+use super::responses::{modeled_code, request_id_header, sanitize_error_code, unhandled};
 
 pub(crate) const PROTOCOL_HEADER: &str = "smithy-protocol";
 pub(crate) const PROTOCOL: &str = "rpc-v2-cbor";
@@ -31,7 +31,7 @@ pub(crate) fn check_protocol(response: &HttpResponse<'_>) -> Result<(), Unhandle
                 "the response is not Smithy RPC v2 CBOR: `{PROTOCOL_HEADER}` should be `{PROTOCOL}`, found {found}; \
                  only its status was read"
             );
-            Err(unhandled(response, ErrorMetadata::new(response.status(), request_id(response)), Some(problem)))
+            Err(unhandled(response, ErrorMetadata::new(response.status(), request_id_header(response)), Some(problem)))
         }
     }
 }
@@ -101,17 +101,18 @@ pub(crate) fn read_timestamp(reader: &mut CborReader<'_>) -> Result<DateTime, Cb
 /// fields are ignored, as the protocol requires. The message is the last of `message` and
 /// `Message` the body has. A body that is not a CBOR map, or one with no `__type`, is
 /// [`Unhandled`].
+#[allow(clippy::result_large_err, reason = "the error path; what it returns is moved once, into the error")]
 pub(crate) fn error_metadata(response: &HttpResponse<'_>, known_codes: &[&'static str]) -> Result<ErrorMetadata, Unhandled> {
-    let mut meta = ErrorMetadata::new(response.status(), request_id(response));
+    let request_id = request_id_header(response);
     let (type_name, message) = match error_body_fields(response.body()) {
         Ok(fields) => fields,
         Err(problem) => {
             let problem = format!("error response body is not a CBOR map: {problem}");
-            return Err(unhandled(response, meta, Some(problem)));
+            return Err(unhandled(response, ErrorMetadata::new(response.status(), request_id), Some(problem)));
         }
     };
+    let mut meta = ErrorMetadata::from_response(response.status(), request_id, message.as_deref());
     meta.set_code(type_name.as_deref().map(|code| modeled_code(sanitize_error_code(code), known_codes)));
-    meta.set_message(message.map(Cow::into_owned));
     if meta.code().is_none() {
         let problem = "error response names no error code (`__type`)".to_owned();
         return Err(unhandled(response, meta, Some(problem)));

@@ -133,15 +133,15 @@ fn emit_error_reader(structure: &StructureIr, path: &TokenStream) -> TokenStream
 /// first pass kept, other values from where they start.
 fn emit_error_member_read(ty: &RustType) -> TokenStream {
     match ty {
-        RustType::String => quote!(member.optional_string(body)?),
+        RustType::String => quote!(member.optional_string()?),
         RustType::Enum(name) => {
             let name = ident(name);
-            quote!(member.optional_str(body)?.map(|value| crate::types::#name::from(value.as_ref())))
+            quote!(member.optional_str()?.map(|value| crate::types::#name::from(value.as_ref())))
         }
         other => {
             let read = emit_value_read(other, 0);
             quote!({
-                let reader = &mut member.reader(body);
+                let reader = &mut member.reader();
                 #read
             })
         }

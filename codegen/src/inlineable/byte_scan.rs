@@ -1,6 +1,10 @@
-//! Finding, eight bytes at a time, the first byte of a string that JSON treats specially: a
-//! quote, a backslash or a control character. The reader stops there to end or unescape a
-//! string, the writer to escape; every run before it is plain text, copied or borrowed whole.
+//! Finding, eight bytes at a time, the first byte of a small set: the JSON reader stops at
+//! a quote, a backslash or a control character to end or unescape a string, the writer to
+//! escape one, and error codes are cut at their first `#` or `:`. Every run before the byte
+//! found is plain, and is copied or borrowed whole.
+
+// A crate uses only the searches its protocol needs.
+#![allow(dead_code)]
 
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -13,20 +17,33 @@ pub(crate) fn is_special(byte: u8) -> bool {
     byte == b'"' || byte == b'\\' || byte < 0x20
 }
 
-/// The index of the first special byte of `bytes`, if any.
+/// The index of the first byte of `bytes` that JSON treats specially, if any.
 pub(crate) fn first_special(bytes: &[u8]) -> Option<usize> {
+    first_matching(bytes, special_bytes, is_special)
+}
+
+/// The index of the first `a` or `b` in `bytes`, if any.
+pub(crate) fn first_of_two(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    let (words_a, words_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));
+    first_matching(bytes, |word| zero_bytes(word ^ words_a) | zero_bytes(word ^ words_b), |byte| byte == a || byte == b)
+}
+
+/// The first index whose byte `matches`; `word_mask` marks, in a little-endian word, the
+/// lowest matching byte exactly (bits above it may be set falsely).
+#[inline]
+fn first_matching(bytes: &[u8], word_mask: impl Fn(u64) -> u64, matches: impl Fn(u8) -> bool) -> Option<usize> {
     let mut words = bytes.chunks_exact(8);
     let mut offset = 0;
     for chunk in words.by_ref() {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
-        let mask = special_bytes(u64::from_le_bytes(word));
+        let mask = word_mask(u64::from_le_bytes(word));
         if mask != 0 {
             return Some(offset + (mask.trailing_zeros() / 8) as usize);
         }
         offset += 8;
     }
-    words.remainder().iter().position(|&byte| is_special(byte)).map(|index| offset + index)
+    words.remainder().iter().position(|&byte| matches(byte)).map(|index| offset + index)
 }
 
 /// A word with the high bit set in the lowest special byte of `word` (little-endian). Bits
@@ -63,6 +80,21 @@ mod tests {
                 }
             }
             assert_eq!(first_special(&vec![b'a'; length]), None);
+        }
+    }
+
+    #[test]
+    fn finds_the_first_of_two_bytes_for_every_byte_value_and_position() {
+        for length in 0..24 {
+            for at in 0..length {
+                for byte in 0..=255u8 {
+                    let mut bytes = vec![b'a'; length];
+                    bytes[at] = byte;
+                    bytes[length - 1] = if at + 1 < length { b':' } else { bytes[length - 1] };
+                    let expected = bytes.iter().position(|&b| b == b'#' || b == b':');
+                    assert_eq!(first_of_two(&bytes, b'#', b':'), expected, "{byte:#x} at {at} of {length}");
+                }
+            }
         }
     }
 
