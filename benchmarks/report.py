@@ -59,10 +59,10 @@ def main():
         print(f"run {number + 1} of {runs} ...", file=sys.stderr)
         results.append(run_once())
     groups = sorted({group for group, _ in results[-1]})
-    print("| benchmark | implementation | median (median of runs) | ratio of ours to it (lowest–highest over runs) |")
+    print("| benchmark | implementation | median (median of runs) | ours ÷ it: median (lowest–highest) over runs |")
     print("| --- | --- | --- | --- |")
     for group in groups:
-        functions = sorted(function for g, function in results[-1] if g == group)
+        functions = sorted((f for g, f in results[-1] if g == group), key=lambda f: (not f.startswith(OURS), f))
         ours = [f for f in functions if f.startswith(OURS)]
         for function in functions:
             times = [run[(group, function)] for run in results if (group, function) in run]
@@ -70,7 +70,7 @@ def main():
             if ours and function not in ours:
                 ratios = [run[(group, ours[0])] / run[(group, function)] for run in results
                           if (group, function) in run and (group, ours[0]) in run]
-                ratio = f"{min(ratios):.2f}×–{max(ratios):.2f}×"
+                ratio = f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}×–{max(ratios):.2f}×)"
             print(f"| {group} | {function} | {show(statistics.median(times))} | {ratio} |")
 
 
