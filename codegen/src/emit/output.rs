@@ -68,7 +68,7 @@ pub enum Layout {
     },
 }
 
-struct Module {
+struct Module<'a> {
     name: String,
     public: bool,
     /// The cargo feature the module needs; a single included file leaves such modules out.
@@ -76,30 +76,32 @@ struct Module {
     /// A `#[cfg(test)]` module (the model's endpoint tests), which an included file leaves out.
     test_only: bool,
     doc: String,
-    content: Content,
-    children: Vec<Module>,
+    content: Content<'a>,
+    children: Vec<Module<'a>>,
 }
 
-enum Content {
-    Items(TokenStream),
+enum Content<'a> {
+    /// The module's items, emitted when its file is written, by whichever worker writes it:
+    /// proc-macro2's token streams cannot cross threads, so the tree carries emitters.
+    Items(Box<dyn Fn() -> TokenStream + Sync + 'a>),
     /// A support file copied verbatim.
     Source(&'static str),
 }
 
-impl Module {
-    fn new(name: &str, public: bool, doc: &str, items: TokenStream) -> Self {
+impl<'a> Module<'a> {
+    fn new(name: &str, public: bool, doc: &str, items: impl Fn() -> TokenStream + Sync + 'a) -> Self {
         Self {
             name: name.to_owned(),
             public,
             feature: None,
             test_only: false,
             doc: doc.to_owned(),
-            content: Content::Items(items),
+            content: Content::Items(Box::new(items)),
             children: Vec::new(),
         }
     }
 
-    fn with_children(mut self, mut children: Vec<Module>) -> Self {
+    fn with_children(mut self, mut children: Vec<Module<'a>>) -> Self {
         children.sort_by(|a, b| a.name.cmp(&b.name));
         self.children = children;
         self
@@ -115,7 +117,7 @@ pub fn emit_crate(krate: &CrateIr, header: &Header, layout: &Layout) -> Result<V
         Layout::SingleFile { file_name, module_path, features } => {
             let root = module_tree(krate);
             let mut items = match &root.content {
-                Content::Items(items) => items.clone(),
+                Content::Items(items) => items(),
                 Content::Source(_) => TokenStream::new(),
             };
             let chosen = |child: &&Module| child.feature.is_none_or(|feature| features.iter().any(|f| f == feature));
@@ -134,7 +136,7 @@ pub fn emit_crate(krate: &CrateIr, header: &Header, layout: &Layout) -> Result<V
     Ok(files)
 }
 
-fn module_tree(krate: &CrateIr) -> Module {
+fn module_tree(krate: &CrateIr) -> Module<'_> {
     let compresses = krate.operations.iter().any(|operation| operation.gzip_requests);
     let mut children: Vec<Module> = INLINEABLES
         .iter()
@@ -154,19 +156,19 @@ fn module_tree(krate: &CrateIr) -> Module {
             children: Vec::new(),
         })
         .collect();
-    let (protocol_doc, protocol_serde) = super::protocol::protocol_serde(krate);
-    children.push(Module::new("protocol_serde", false, protocol_doc, protocol_serde));
-    let mut constraints = Module::new("constraints", false, "", emit_validation(krate));
+    let protocol_doc = super::protocol::protocol_serde_doc(krate.service.protocol);
+    children.push(Module::new("protocol_serde", false, protocol_doc, || super::protocol::protocol_serde(krate)));
+    let mut constraints = Module::new("constraints", false, "", || emit_validation(krate));
     constraints.feature = Some("validation");
     children.push(constraints);
     children.push(types_module(krate));
     children.push(operations_module(krate));
-    children.push(Module::new("error_meta", false, "", emit_crate_error(krate)));
+    children.push(Module::new("error_meta", false, "", || emit_crate_error(krate)));
     let mut service = Module::new(
         "service",
         false,
         "What the client runtime needs of this service, and the client's operation methods.",
-        emit_service_module(krate),
+        || emit_service_module(krate),
     );
     service.feature = Some("client");
     children.push(service);
@@ -175,7 +177,7 @@ fn module_tree(krate: &CrateIr) -> Module {
             "tests",
             false,
             "The model's endpoint tests (`smithy.rules#endpointTests`), one test per case.",
-            emit_endpoint_tests(endpoints),
+            || emit_endpoint_tests(endpoints),
         );
         tests.test_only = true;
         let tests = (!endpoints.cases.is_empty()).then_some(tests);
@@ -185,113 +187,131 @@ fn module_tree(krate: &CrateIr) -> Module {
             "Endpoint resolution, compiled from the service's endpoint rules: build [`Params`] \
              (Region, FIPS, dual-stack, a custom endpoint) and [`resolve_endpoint`] gives the URL \
              and signing properties, with no I/O.",
-            emit_endpoint_module(endpoints),
+            || emit_endpoint_module(endpoints),
         ).with_children(tests.into_iter().collect()));
     }
-    Module::new("", true, &crate_doc(krate), quote! {
-        // Reachable only when an including crate makes single-file bindings public.
-        #[allow(unused_imports)]
-        pub use self::error_meta::Error;
-        #[cfg(feature = "async")]
-        pub use self::client::Client;
-        #[cfg(feature = "client")]
-        pub use self::config::Config;
-    }).with_children(children)
+    Module::new("", true, &crate_doc(krate), || {
+        quote! {
+            // Reachable only when an including crate makes single-file bindings public.
+            #[allow(unused_imports)]
+            pub use self::error_meta::Error;
+            #[cfg(feature = "async")]
+            pub use self::client::Client;
+            #[cfg(feature = "client")]
+            pub use self::config::Config;
+        }
+    })
+    .with_children(children)
 }
 
-fn types_module(krate: &CrateIr) -> Module {
+fn types_module(krate: &CrateIr) -> Module<'_> {
     let mut children = Vec::new();
-    let mut exports = Vec::new();
-    let mut builders = Vec::new();
     for structure in &krate.structures {
-        let builder = ident(&structure.builder_name);
-        let tokens = emit_structure(structure, &quote!(crate::types::builders::#builder));
-        let builder_tokens = emit_builder(structure);
-        children.push(Module::new(&structure.module, false, "", quote!(#tokens #builder_tokens)));
-        let module = ident(&structure.module);
-        let name = ident(&structure.rust_name);
-        exports.push(quote!(pub use self::#module::#name;));
-        builders.push(quote!(pub use super::#module::#builder;));
+        children.push(Module::new(&structure.module, false, "", move || {
+            let builder = ident(&structure.builder_name);
+            let tokens = emit_structure(structure, &quote!(crate::types::builders::#builder));
+            let builder_tokens = emit_builder(structure);
+            quote!(#tokens #builder_tokens)
+        }));
     }
     for en in &krate.enums {
-        children.push(Module::new(&en.module, false, "", emit_enum(en)));
-        let (module, name) = (ident(&en.module), ident(&en.rust_name));
-        exports.push(quote!(pub use self::#module::#name;));
+        children.push(Module::new(&en.module, false, "", move || emit_enum(en)));
     }
     for union in &krate.unions {
-        children.push(Module::new(&union.module, false, "", emit_union(union)));
-        let (module, name) = (ident(&union.module), ident(&union.rust_name));
-        exports.push(quote!(pub use self::#module::#name;));
+        children.push(Module::new(&union.module, false, "", move || emit_union(union)));
     }
-    children.push(Module::new(
-        "builders",
-        true,
-        "Builders for the structures in [`types`](crate::types).",
-        quote!(#(#builders)*),
-    ));
+    children.push(Module::new("builders", true, "Builders for the structures in [`types`](crate::types).", || {
+        let builders = krate.structures.iter().map(|structure| {
+            let (module, builder) = (ident(&structure.module), ident(&structure.builder_name));
+            quote!(pub use super::#module::#builder;)
+        });
+        quote!(#(#builders)*)
+    }));
     children.push(errors_module(krate));
-    exports.sort_by_key(ToString::to_string);
-    Module::new("types", true, "Structures, enums and unions shared by the operations.", quote!(#(#exports)*))
-        .with_children(children)
+    Module::new("types", true, "Structures, enums and unions shared by the operations.", || {
+        let names = krate.structures.iter().map(|structure| (&structure.module, &structure.rust_name));
+        let names = names.chain(krate.enums.iter().map(|en| (&en.module, &en.rust_name)));
+        let names = names.chain(krate.unions.iter().map(|union| (&union.module, &union.rust_name)));
+        let mut exports: Vec<TokenStream> = names
+            .map(|(module, name)| {
+                let (module, name) = (ident(module), ident(name));
+                quote!(pub use self::#module::#name;)
+            })
+            .collect();
+        exports.sort_by_key(ToString::to_string);
+        quote!(#(#exports)*)
+    })
+    .with_children(children)
 }
 
-fn errors_module(krate: &CrateIr) -> Module {
-    let mut children = Vec::new();
-    let mut exports = Vec::new();
-    let mut builders = Vec::new();
-    for error in &krate.errors {
-        children.push(Module::new(&error.module, false, "", emit_error_structure(error)));
-        let (module, name) = (ident(&error.module), ident(&error.rust_name));
-        exports.push(quote!(pub use self::#module::#name;));
-        let builder = ident(&error.builder_name);
-        builders.push(quote!(pub use super::#module::#builder;));
-    }
+fn errors_module(krate: &CrateIr) -> Module<'_> {
+    let mut children: Vec<Module<'_>> = krate
+        .errors
+        .iter()
+        .map(|error| Module::new(&error.module, false, "", move || emit_error_structure(error)))
+        .collect();
     children.push(Module::new(
         "builders",
         true,
         "Builders for the errors in [`types::error`](crate::types::error), for errors made by hand.",
-        quote!(#(#builders)*),
+        || {
+            let builders = krate.errors.iter().map(|error| {
+                let (module, builder) = (ident(&error.module), ident(&error.builder_name));
+                quote!(pub use super::#module::#builder;)
+            });
+            quote!(#(#builders)*)
+        },
     ));
-    Module::new("error", true, "The errors the operations can return, one structure per modeled error.", quote!(#(#exports)*))
-        .with_children(children)
+    Module::new("error", true, "The errors the operations can return, one structure per modeled error.", || {
+        let exports = krate.errors.iter().map(|error| {
+            let (module, name) = (ident(&error.module), ident(&error.rust_name));
+            quote!(pub use self::#module::#name;)
+        });
+        quote!(#(#exports)*)
+    })
+    .with_children(children)
 }
 
-fn operations_module(krate: &CrateIr) -> Module {
+fn operations_module(krate: &CrateIr) -> Module<'_> {
     let operations = krate
         .operations
         .iter()
         .map(|operation| {
-            let mut children = vec![Module::new(&operation.error_module, false, "", emit_operation_error(operation))];
+            let mut children =
+                vec![Module::new(&operation.error_module, false, "", move || emit_operation_error(operation))];
             for structure in [&operation.input, &operation.output] {
-                children.push(Module::new(&structure.module, false, "", emit_io_structure(structure, operation)));
+                children.push(Module::new(&structure.module, false, "", move || emit_io_structure(structure, operation)));
             }
-            let (input, output) = (&operation.input, &operation.output);
-            let (input_module, output_module) = (ident(&input.module), ident(&output.module));
-            let (input_builder, output_builder) = (ident(&input.builder_name), ident(&output.builder_name));
-            let fluent = emit_fluent_builder(operation);
             children.push(Module::new(
                 "builders",
                 true,
                 "Builders for the operation's input and output, and (with a client feature) the \
                  fluent builder that sends it.",
-                quote! {
-                    pub use super::#input_module::#input_builder;
-                    pub use super::#output_module::#output_builder;
-                    #fluent
+                move || {
+                    let (input, output) = (&operation.input, &operation.output);
+                    let (input_module, output_module) = (ident(&input.module), ident(&output.module));
+                    let (input_builder, output_builder) = (ident(&input.builder_name), ident(&output.builder_name));
+                    let fluent = emit_fluent_builder(operation);
+                    quote! {
+                        pub use super::#input_module::#input_builder;
+                        pub use super::#output_module::#output_builder;
+                        #fluent
+                    }
                 },
             ));
             let doc = format!("Types for the `{}` operation.", operation.name);
-            Module::new(&operation.module, true, &doc, emit_operation_module(&krate.service, operation))
+            Module::new(&operation.module, true, &doc, move || emit_operation_module(&krate.service, operation))
                 .with_children(children)
         })
         .collect();
-    let request_id = quote! {
-        // Reachable only when the including crate makes the bindings public.
-        #[allow(unused_imports)]
-        pub use crate::error::RequestId;
-    };
-    Module::new("operation", true, "One module per operation.", request_id)
-        .with_children(operations)
+    Module::new("operation", true, "One module per operation.", || {
+        quote! {
+            // Reachable only when the including crate makes the bindings public.
+            #[allow(unused_imports)]
+            pub use crate::error::RequestId;
+        }
+    })
+    .with_children(operations)
 }
 
 fn crate_doc(krate: &CrateIr) -> String {
@@ -371,17 +391,18 @@ fn crate_lint_policy() -> TokenStream {
 }
 
 /// Writes `module` and its children as files under `src/`.
-/// The crate layout's files, formatted on several threads. Formatting is most of the work
-/// (syn parses the tokens back, then prettyplease prints them), and proc-macro2 token
-/// streams cannot cross threads, so each worker builds the module tree itself and formats
-/// every n-th file of it; the files are sorted afterwards, so the output does not depend on
-/// how many workers there were.
+/// The crate layout's files, formatted on several threads. Emitting and formatting are
+/// nearly all of the work (syn parses the tokens back, then prettyplease prints them); the
+/// module tree, built once, holds each file's emitter rather than its tokens, and each
+/// worker emits and formats every n-th file. The files are sorted afterwards, so the output
+/// does not depend on how many workers there were.
 fn crate_files_in_parallel(krate: &CrateIr, header: &Header, allow_deprecated: bool) -> Result<Vec<GeneratedFile>> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from).min(MAX_FORMAT_WORKERS);
+    let tree = module_tree(krate);
     let work = |worker| {
         let mut share = Share { worker, workers, next: 0 };
         let mut files = Vec::new();
-        write_crate_files(&module_tree(krate), "", header, allow_deprecated, &mut share, &mut files)?;
+        write_crate_files(&tree, "", header, allow_deprecated, &mut share, &mut files)?;
         Ok(files)
     };
     if workers == 1 {
@@ -401,10 +422,10 @@ fn crate_files_in_parallel(krate: &CrateIr, header: &Header, allow_deprecated: b
     Ok(files)
 }
 
-/// More workers than this gain little: the module tree each one builds first is not shared.
+/// More workers than this wait on each other more than they gain.
 const MAX_FORMAT_WORKERS: usize = 4;
 
-/// Which of the files, in the order the module tree is walked, one worker formats.
+/// Which of the files, in the order the module tree is walked, one worker writes.
 struct Share {
     worker: usize,
     workers: usize,
@@ -449,6 +470,7 @@ fn crate_file(module: &Module, dir: &str, header: &Header, allow_deprecated: boo
     let contents = match &module.content {
         Content::Source(source) => without_unit_tests(source).to_owned(),
         Content::Items(items) => {
+            let items = items();
             let doc = doc_lines(&module.doc, true);
             let root_attributes = is_root.then(crate_lint_policy);
             let allow = allow_deprecated.then(|| quote!(#![allow(deprecated)]));
@@ -489,6 +511,7 @@ fn inline_module(module: &Module, allow_deprecated: bool) -> Result<TokenStream>
             quote!(#(#attributes)* #(#items)*)
         }
         Content::Items(items) => {
+            let items = items();
             let doc = doc_lines(&module.doc, true);
             let allow = allow_deprecated.then(|| quote!(#![allow(deprecated)]));
             let mut children = TokenStream::new();

@@ -15,12 +15,20 @@ use crate::error::Result;
 use crate::inlineable::Needs;
 use crate::ir::{CrateIr, HostPrefixPart, OperationIr, Protocol, ServiceIr};
 
-/// The contents and doc line of the crate's `protocol_serde` module: the body writers and
+/// The contents of the crate's `protocol_serde` module: the body writers and
 /// readers of every input, output and error.
-pub(crate) fn protocol_serde(krate: &CrateIr) -> (&'static str, TokenStream) {
+pub(crate) fn protocol_serde(krate: &CrateIr) -> TokenStream {
     match krate.service.protocol {
-        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => (aws_json::PROTOCOL_SERDE_DOC, aws_json::protocol_serde(krate)),
-        Protocol::Rpcv2Cbor => (rpcv2_cbor::PROTOCOL_SERDE_DOC, rpcv2_cbor::protocol_serde(krate)),
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json::protocol_serde(krate),
+        Protocol::Rpcv2Cbor => rpcv2_cbor::protocol_serde(krate),
+    }
+}
+
+/// The doc comment of the `protocol_serde` module.
+pub(crate) fn protocol_serde_doc(protocol: Protocol) -> &'static str {
+    match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json::PROTOCOL_SERDE_DOC,
+        Protocol::Rpcv2Cbor => rpcv2_cbor::PROTOCOL_SERDE_DOC,
     }
 }
 
