@@ -25,6 +25,12 @@ pub(crate) fn first_special(bytes: &[u8]) -> Option<usize> {
     first_matching(bytes, special_bytes, is_special)
 }
 
+/// The index of the first `byte` in `bytes`, if any.
+pub(crate) fn first_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    let words = u64::from_ne_bytes([byte; 8]);
+    first_matching(bytes, |word| zero_bytes(word ^ words), |candidate| candidate == byte)
+}
+
 /// The index of the first `a` or `b` in `bytes`, if any.
 pub(crate) fn first_of_two(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     let (words_a, words_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));

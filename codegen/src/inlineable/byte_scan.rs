@@ -22,6 +22,12 @@ pub(crate) fn first_special(bytes: &[u8]) -> Option<usize> {
     first_matching(bytes, special_bytes, is_special)
 }
 
+/// The index of the first `byte` in `bytes`, if any.
+pub(crate) fn first_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    let words = u64::from_ne_bytes([byte; 8]);
+    first_matching(bytes, |word| zero_bytes(word ^ words), |candidate| candidate == byte)
+}
+
 /// The index of the first `a` or `b` in `bytes`, if any.
 pub(crate) fn first_of_two(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     let (words_a, words_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));
@@ -93,6 +99,20 @@ mod tests {
                     bytes[length - 1] = if at + 1 < length { b':' } else { bytes[length - 1] };
                     let expected = bytes.iter().position(|&b| b == b'#' || b == b':');
                     assert_eq!(first_of_two(&bytes, b'#', b':'), expected, "{byte:#x} at {at} of {length}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_first_of_one_byte_for_every_byte_value_and_position() {
+        for length in 0..24 {
+            for at in 0..length {
+                for byte in 0..=255u8 {
+                    let mut bytes = vec![b'a'; length];
+                    bytes[at] = byte;
+                    let expected = bytes.iter().position(|&b| b == b':');
+                    assert_eq!(first_byte(&bytes, b':'), expected, "{byte:#x} at {at} of {length}");
                 }
             }
         }

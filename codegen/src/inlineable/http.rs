@@ -237,14 +237,12 @@ impl<'a> HttpResponse<'a> {
     /// The value of the first header called `name` (compared case-insensitively), if it is
     /// valid UTF-8.
     pub fn header(&self, name: &str) -> Option<&'a str> {
-        self.headers
-            .iter()
-            .find(|(candidate, _)| candidate.eq_ignore_ascii_case(name))
-            .and_then(|(_, value)| *value)
+        let [value] = self.headers_named([name]);
+        value
     }
 
-    /// [`header`](Self::header) for each of `names` (lowercase), in one pass over the headers.
-    #[allow(dead_code, reason = "awsJson errors read two headers; other protocols read one")]
+    /// [`header`](Self::header) for each of `names`, in one pass over the headers: the first
+    /// header of each name, matched without regard to ASCII case.
     pub(crate) fn headers_named<const N: usize>(&self, names: [&str; N]) -> [Option<&'a str>; N] {
         let mut found = [None; N];
         let mut seen = [false; N];

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::byte_scan::first_of_two;
+use super::byte_scan::{first_byte, first_of_two};
 use super::error::{ErrorMetadata, Unhandled};
 use super::http::HttpResponse;
 
@@ -49,7 +49,7 @@ pub(crate) fn sanitize_error_code(raw: &str) -> &str {
     let (start, end) = if bytes.get(first_mark) == Some(&b'#') {
         let after_hash = first_mark + 1;
         let rest = bytes.get(after_hash..).unwrap_or_default();
-        let colon = first_of_two(rest, b':', b':').map_or(bytes.len(), |at| after_hash + at);
+        let colon = first_byte(rest, b':').map_or(bytes.len(), |at| after_hash + at);
         (after_hash, colon)
     } else {
         (0, first_mark)
