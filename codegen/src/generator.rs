@@ -228,6 +228,7 @@ impl Generator {
             .as_deref()
             .map(|id| ShapeId::parse(id).map_err(|problem| Error::model("--service", problem)))
             .transpose()?;
+        let model = &*model.renamed_for(service.as_ref())?;
         let closure = OperationClosure::resolve(model, service.as_ref(), &self.operations)?;
         let mut krate = resolve(model, &closure, self.chosen_protocol()?)?;
         let service_shape = model.shape(&closure.service).ok_or_else(|| Error::model(&closure.service, "is not in the model"))?;

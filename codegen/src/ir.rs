@@ -69,19 +69,26 @@ pub enum Protocol {
     AwsJson1_1,
     /// Smithy RPC v2 CBOR.
     Rpcv2Cbor,
+    /// AWS restJson1: members bound to the URI, query, headers and status code by the HTTP
+    /// binding traits, the rest in a JSON body.
+    RestJson1,
 }
 
 impl Protocol {
     /// Every protocol the generator speaks, in the order a service that declares several
     /// gets them by default: aws-sdk-rust's order (smithy-rs `ClientProtocolLoader`), which
     /// puts CBOR before the JSON protocols.
-    pub const PREFERENCE: [Protocol; 3] = [Protocol::Rpcv2Cbor, Protocol::AwsJson1_0, Protocol::AwsJson1_1];
+    /// restJson1 comes after the RPC protocols, so that a service declaring both keeps
+    /// the awsJson bindings it had.
+    pub const PREFERENCE: [Protocol; 4] =
+        [Protocol::Rpcv2Cbor, Protocol::AwsJson1_0, Protocol::AwsJson1_1, Protocol::RestJson1];
 
     pub fn content_type(self) -> &'static str {
         match self {
             Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
             Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
             Protocol::Rpcv2Cbor => "application/cbor",
+            Protocol::RestJson1 => "application/json",
         }
     }
 
@@ -91,6 +98,7 @@ impl Protocol {
             Protocol::AwsJson1_0 => "awsJson1_0",
             Protocol::AwsJson1_1 => "awsJson1_1",
             Protocol::Rpcv2Cbor => "rpcv2Cbor",
+            Protocol::RestJson1 => "restJson1",
         }
     }
 
@@ -100,6 +108,7 @@ impl Protocol {
             Protocol::AwsJson1_0 => crate::model::traits::AWS_JSON_1_0,
             Protocol::AwsJson1_1 => crate::model::traits::AWS_JSON_1_1,
             Protocol::Rpcv2Cbor => crate::model::traits::RPC_V2_CBOR,
+            Protocol::RestJson1 => crate::model::traits::REST_JSON_1,
         }
     }
 
@@ -131,6 +140,48 @@ pub struct OperationIr {
     pub unit_input: bool,
     /// `@requestCompression` lists gzip: large request bodies are sent gzip-compressed.
     pub gzip_requests: bool,
+    /// The `@http` binding, for the protocols that read it (restJson1).
+    pub http: Option<HttpBindingIr>,
+}
+
+/// An operation's `@http` trait: method, URI pattern and success status code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpBindingIr {
+    pub method: String,
+    /// The path of the URI pattern, in order: literal text and labels.
+    pub path: Vec<PathPart>,
+    /// The literal query of the pattern (`?foo=bar&hello`): each name with its value, if any.
+    pub query: Vec<(String, Option<String>)>,
+    /// The status code of a successful response.
+    pub code: u16,
+}
+
+/// A piece of an `@http` URI path (`/things/{id}/parts/{rest+}`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathPart {
+    Literal(String),
+    /// The input field of an `@httpLabel` member; a greedy label (`{rest+}`) keeps its `/`s.
+    Label { field: String, greedy: bool },
+}
+
+/// Where a top-level input, output or error member travels under an HTTP binding protocol.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HttpLocation {
+    /// A member of the JSON body (every member, under the RPC protocols).
+    Body,
+    Label,
+    /// `@httpQuery`: the query parameter's name.
+    Query(String),
+    /// `@httpQueryParams`: a map of further query parameters.
+    QueryParams,
+    /// `@httpHeader`: the header's name.
+    Header(String),
+    /// `@httpPrefixHeaders`: a map of headers whose names start with the prefix.
+    PrefixHeaders(String),
+    /// `@httpPayload`: the member is the whole body.
+    Payload,
+    /// `@httpResponseCode`: the response's status code.
+    ResponseCode,
 }
 
 /// A piece of an `@endpoint` host prefix template (`foo.{label}.`).
@@ -208,7 +259,9 @@ impl StructureIr {
 
 #[derive(Clone, Debug)]
 pub struct MemberIr {
-    /// The JSON key, exactly as in the model.
+    /// The member's name in the model.
+    pub name: String,
+    /// The JSON key: the member's name, or its `@jsonName` under restJson1.
     pub wire_name: String,
     /// Field and getter name (`enable_work_docs`, or `r#type`).
     pub field: String,
@@ -231,6 +284,11 @@ pub struct MemberIr {
     pub idempotency_token: bool,
     /// What client-side validation checks.
     pub constraints: Constraints,
+    /// Where the member travels; always the body under the RPC protocols.
+    pub location: HttpLocation,
+    /// The `@mediaType` of the member's target: a payload's `Content-Type`, and a header
+    /// string sent base64-encoded.
+    pub media_type: Option<String>,
 }
 
 /// The constraint traits of a member and its target, down through list items and map
@@ -374,6 +432,9 @@ pub struct UnionIr {
 
 #[derive(Clone, Debug)]
 pub struct UnionVariantIr {
+    /// The member's name in the model.
+    pub member_name: String,
+    /// The JSON key: the member's name, or its `@jsonName` under restJson1.
     pub wire_name: String,
     pub name: String,
     /// `None` for members targeting `smithy.api#Unit`.

@@ -20,6 +20,11 @@ pub struct HttpRequest {
     host_prefix: Option<String>,
     /// A `@hostLabel` value that is not one host label, which makes the request unsendable.
     bad_host_label: Option<String>,
+    /// Headers whose names come from the input (`@httpPrefixHeaders`), after the others.
+    named_headers: Vec<(String, String)>,
+    /// An `@httpLabel` value that would change the path's structure, which makes the
+    /// request unsendable too.
+    bad_label: Option<String>,
 }
 
 impl HttpRequest {
@@ -36,7 +41,18 @@ impl HttpRequest {
             body,
             host_prefix: None,
             bad_host_label: None,
+            named_headers: Vec::new(),
+            bad_label: None,
         }
+    }
+
+    /// Adds headers whose names the input gives, and records the first `@httpLabel` value
+    /// (`name = "value"`) that [`url_for`](Self::url_for) must refuse.
+    #[allow(dead_code, reason = "only HTTP binding protocols call it")]
+    pub(crate) fn with_bindings(mut self, named_headers: Vec<(String, String)>, bad_label: Option<String>) -> Self {
+        self.named_headers = named_headers;
+        self.bad_label = bad_label;
+        self
     }
 
     /// Sets the `@endpoint` host prefix, with the `@hostLabel` values in `labels` already
@@ -79,6 +95,12 @@ impl HttpRequest {
         if authority.is_empty() {
             return Err(EndpointError::new(endpoint, "has no host"));
         }
+        if let Some(label) = &self.bad_label {
+            return Err(EndpointError::new(
+                label,
+                "cannot be an @httpLabel value: a label must not be empty, and no segment of it may be `.` or `..`",
+            ));
+        }
         if let Some(label) = &self.bad_host_label {
             return Err(EndpointError::new(label, "is not a valid host label: it needs 1 to 63 letters, digits or inner hyphens"));
         }
@@ -104,6 +126,8 @@ impl HttpRequest {
     pub(crate) fn remove_headers(&mut self, names: &[&str]) {
         self.headers
             .retain(|(name, _)| !names.iter().any(|removed| removed.eq_ignore_ascii_case(name)));
+        self.named_headers
+            .retain(|(name, _)| !names.iter().any(|removed| removed.eq_ignore_ascii_case(name)));
     }
 
     /// The HTTP method, such as `POST`.
@@ -118,7 +142,8 @@ impl HttpRequest {
 
     /// Header names and values in the order they were set.
     pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.headers.iter().map(|(name, value)| (*name, value.as_str()))
+        let named = self.named_headers.iter().map(|(name, value)| (name.as_str(), value.as_str()));
+        self.headers.iter().map(|(name, value)| (*name, value.as_str())).chain(named)
     }
 
     /// The value of the first header called `name`, compared case-insensitively.
@@ -237,6 +262,12 @@ impl<'a> HttpResponse<'a> {
         self.status
     }
 
+    /// Every header whose value is UTF-8, in the order received.
+    #[allow(dead_code, reason = "only @httpPrefixHeaders members read every header")]
+    pub(crate) fn text_headers(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        self.headers.iter().filter_map(|(name, value)| value.map(|value| (*name, value)))
+    }
+
     /// The value of the first header called `name` (compared case-insensitively), if it is
     /// valid UTF-8.
     pub fn header(&self, name: &str) -> Option<&'a str> {
@@ -291,6 +322,9 @@ impl TryFrom<HttpRequest> for ::http::Request<Vec<u8>> {
             .uri(request.uri.into_owned());
         for (name, value) in request.headers {
             builder = builder.header(name, value.as_str());
+        }
+        for (name, value) in request.named_headers {
+            builder = builder.header(name, value);
         }
         builder.body(request.body)
     }

@@ -1,4 +1,4 @@
-//! Generates, into `$OUT_DIR`, bindings for the services of Smithy's awsJson and rpcv2Cbor
+//! Generates, into `$OUT_DIR`, bindings for the services of Smithy's awsJson, rpcv2Cbor and restJson1
 //! protocol test suites and one Rust test per client case, from the models in `../shared/protocol-tests/`
 //! (never copied into this repository). Each `tests/<source>_<suite>.rs` includes one
 //! `<source>_<suite>.rs` file written here; `cases.tsv` lists every generated test.
@@ -45,6 +45,13 @@ const SUITES: &[Suite] = &[
         stem: "rpcv2_cbor",
         services: &[("smithy.protocoltests.rpcv2Cbor#RpcV2Protocol", "rpc_v2_protocol")],
         sources: &["idl"],
+    },
+    // The restJson1 suite is read from the JSON AST.
+    Suite {
+        name: "restJson1",
+        stem: "rest_json1",
+        services: &[("aws.protocoltests.restjson#RestJson", "rest_json")],
+        sources: &["json_ast"],
     },
     Suite {
         name: "rpcv2Cbor-aws",

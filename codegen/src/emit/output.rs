@@ -144,7 +144,9 @@ fn module_tree(krate: &CrateIr) -> Module<'_> {
             Needs::Always => true,
             Needs::Compression => compresses,
             Needs::Endpoints => krate.endpoints.is_some(),
-            needs @ (Needs::AwsJson | Needs::Rpcv2Cbor) => needs == super::protocol::support_files(krate.service.protocol),
+            needs @ (Needs::Json | Needs::HttpBindings | Needs::Rpcv2Cbor) => {
+                super::protocol::support_files(krate.service.protocol).contains(&needs)
+            }
         })
         .map(|inlineable| Module {
             name: inlineable.module.to_owned(),

@@ -73,6 +73,11 @@ pub(crate) struct JsonValueWriter<'a> {
 }
 
 impl<'a> JsonValueWriter<'a> {
+    /// Writes one value at the end of `out`: a whole body, as an `@httpPayload` document is.
+    pub(crate) fn new(out: &'a mut String) -> Self {
+        Self { out }
+    }
+
     pub(crate) fn string(self, value: &str) {
         push_escaped(self.out, value);
     }

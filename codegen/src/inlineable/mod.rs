@@ -20,8 +20,10 @@ pub enum Needs {
     Compression,
     /// Only services with an endpoint rule set.
     Endpoints,
-    /// Only services that speak awsJson1_0 or awsJson1_1.
-    AwsJson,
+    /// Only services that speak a JSON protocol: awsJson1_0, awsJson1_1 or restJson1.
+    Json,
+    /// Only services whose protocol binds members to the URI, query and headers (restJson1).
+    HttpBindings,
     /// Only services that speak Smithy RPC v2 CBOR.
     Rpcv2Cbor,
 }
@@ -31,7 +33,7 @@ pub const INLINEABLES: &[Inlineable] = &[
         module: "aws_json",
         public: false,
         feature: None,
-        needs: Needs::AwsJson,
+        needs: Needs::Json,
         source: include_str!("aws_json.rs"),
     },
     Inlineable {
@@ -98,6 +100,13 @@ pub const INLINEABLES: &[Inlineable] = &[
         source: include_str!("http.rs"),
     },
     Inlineable {
+        module: "http_bindings",
+        public: false,
+        feature: None,
+        needs: Needs::HttpBindings,
+        source: include_str!("http_bindings.rs"),
+    },
+    Inlineable {
         module: "idempotency_token",
         public: false,
         feature: None,
@@ -108,14 +117,14 @@ pub const INLINEABLES: &[Inlineable] = &[
         module: "json_reader",
         public: false,
         feature: None,
-        needs: Needs::AwsJson,
+        needs: Needs::Json,
         source: include_str!("json_reader.rs"),
     },
     Inlineable {
         module: "json_writer",
         public: false,
         feature: None,
-        needs: Needs::AwsJson,
+        needs: Needs::Json,
         source: include_str!("json_writer.rs"),
     },
     Inlineable {
@@ -261,6 +270,8 @@ mod gzip;
 #[cfg(test)]
 #[allow(dead_code)]
 mod http;
+#[cfg(test)]
+mod http_bindings;
 #[cfg(test)]
 mod json_reader;
 #[cfg(test)]

@@ -120,6 +120,7 @@ fn read_shape(id: ShapeId, body: &Map<String, Value>) -> Result<Shape> {
             operations: read_targets(body.get("operations"), &id, "operations")?,
             resources: read_targets(body.get("resources"), &id, "resources")?,
             errors: read_targets(body.get("errors"), &id, "errors")?,
+            rename: read_rename(body.get("rename"), &id)?,
         }),
         "resource" => ShapeKind::Resource(read_resource(&id, body)?),
         "string" if traits.has(traits::ENUM) => {
@@ -137,6 +138,24 @@ fn read_shape(id: ShapeId, body: &Map<String, Value>) -> Result<Shape> {
         },
     };
     Ok(Shape { id, kind, traits })
+}
+
+/// A service's `rename` map: absolute shape ids to the names they take in the service.
+fn read_rename(value: Option<&Value>, id: &ShapeId) -> Result<std::collections::BTreeMap<ShapeId, String>> {
+    let mut rename = std::collections::BTreeMap::new();
+    let Some(value) = value else {
+        return Ok(rename);
+    };
+    let entries = value.as_object().ok_or_else(|| Error::model(id, "`rename` must be an object"))?;
+    for (from, to) in entries {
+        let from = ShapeId::parse(from).map_err(|problem| Error::model(id, format!("`rename` key: {problem}")))?;
+        let to = to
+            .as_str()
+            .filter(|to| !to.is_empty() && !to.contains(['#', '$', '.']))
+            .ok_or_else(|| Error::model(id, format!("`rename` of `{from}` must be a shape name")))?;
+        rename.insert(from, to.to_owned());
+    }
+    Ok(rename)
 }
 
 fn read_resource(id: &ShapeId, body: &Map<String, Value>) -> Result<Resource> {

@@ -4,6 +4,7 @@
 mod idl;
 mod load;
 mod prelude;
+mod rename;
 mod shape_id;
 
 use std::collections::BTreeMap;
@@ -196,6 +197,8 @@ pub struct Service {
     pub operations: Vec<ShapeId>,
     pub resources: Vec<ShapeId>,
     pub errors: Vec<ShapeId>,
+    /// `rename`: the names shapes of other namespaces take inside the service.
+    pub rename: BTreeMap<ShapeId, String>,
 }
 
 /// A resource's operations and child resources; lifecycle operations are listed with the rest.
@@ -255,4 +258,15 @@ pub mod traits {
     pub const AWS_JSON_1_0: &str = "aws.protocols#awsJson1_0";
     pub const AWS_JSON_1_1: &str = "aws.protocols#awsJson1_1";
     pub const RPC_V2_CBOR: &str = "smithy.protocols#rpcv2Cbor";
+    pub const REST_JSON_1: &str = "aws.protocols#restJson1";
+    pub const HTTP: &str = "smithy.api#http";
+    pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
+    pub const HTTP_QUERY: &str = "smithy.api#httpQuery";
+    pub const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
+    pub const HTTP_HEADER: &str = "smithy.api#httpHeader";
+    pub const HTTP_PREFIX_HEADERS: &str = "smithy.api#httpPrefixHeaders";
+    pub const HTTP_PAYLOAD: &str = "smithy.api#httpPayload";
+    pub const HTTP_RESPONSE_CODE: &str = "smithy.api#httpResponseCode";
+    pub const JSON_NAME: &str = "smithy.api#jsonName";
+    pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
 }

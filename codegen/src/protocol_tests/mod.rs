@@ -100,6 +100,7 @@ impl ProtocolTests {
     /// Generates the tests for every client case of the service's protocol.
     pub fn render(&self, model: &Model) -> Result<RenderedTests> {
         let service = ShapeId::parse(&self.service).map_err(|problem| Error::model("the protocol tests' service", problem))?;
+        let model = &*model.renamed_for(Some(&service))?;
         let closure = OperationClosure::resolve(model, Some(&service), &[])?;
         let krate = resolve(model, &closure, None)?;
         let mut cases = cases::collect_cases(model, &service, &krate)?;

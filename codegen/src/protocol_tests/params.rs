@@ -31,7 +31,7 @@ impl<'k> ParamResolver<'k> {
             let member = structure
                 .members
                 .iter()
-                .find(|m| &m.wire_name == name)
+                .find(|m| &m.name == name)
                 .ok_or_else(|| Error::model(location, format!("`{}` has no member `{name}`", structure.shape_id)))?;
             // A `null` member is the same as an absent one outside sparse collections.
             if value.is_null() {
@@ -56,14 +56,14 @@ impl<'k> ParamResolver<'k> {
         structure: &StructureIr,
         params: &Map<String, Value>,
     ) -> Result<Vec<(String, FieldValue)>> {
-        if let Some(unknown) = params.keys().find(|name| !structure.members.iter().any(|m| &m.wire_name == *name)) {
+        if let Some(unknown) = params.keys().find(|name| !structure.members.iter().any(|m| &m.name == *name)) {
             return Err(Error::model(location, format!("`{}` has no member `{unknown}`", structure.shape_id)));
         }
         let mut fields = Vec::new();
         for member in &structure.members {
-            let value = match params.get(&member.wire_name).filter(|v| !v.is_null()) {
+            let value = match params.get(&member.name).filter(|v| !v.is_null()) {
                 Some(value) => {
-                    let value = self.value(&format!("{location}.{}", member.wire_name), &member.ty, value)?;
+                    let value = self.value(&format!("{location}.{}", member.name), &member.ty, value)?;
                     if member.optional {
                         FieldValue::Some(value)
                     } else {
@@ -191,7 +191,7 @@ impl<'k> ParamResolver<'k> {
         let variant = union
             .variants
             .iter()
-            .find(|v| &v.wire_name == member)
+            .find(|v| &v.member_name == member)
             .ok_or_else(|| Error::model(location, format!("union `{name}` has no member `{member}`")))?;
         let value = match &variant.ty {
             Some(ty) => Some(Box::new(self.value(&format!("{location}.{member}"), ty, inner)?)),

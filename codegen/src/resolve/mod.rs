@@ -9,14 +9,15 @@ use crate::docs::html_to_markdown;
 use crate::error::{Error, Result};
 use crate::ir::{
     deserializer_fn, error_parser_fn, input_serializer_fn, input_validator_fn, output_deserializer_fn, serializer_fn,
-    validator_fn, CrateIr, EnumIr, HostPrefixPart, LeftOutOperation, MemberIr, OperationErrorIr, OperationIr,
-    Protocol, RustType, StructureIr, StructureRole, UnionIr, UnionVariantIr, VariantIr,
+    validator_fn, CrateIr, EnumIr, HostPrefixPart, HttpLocation, LeftOutOperation, MemberIr, OperationErrorIr, OperationIr,
+    Protocol, RustType, StructureIr, StructureRole, TimestampFormat, UnionIr, UnionVariantIr, VariantIr,
 };
 use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, Traits};
 use crate::naming::{escape_keyword, field_ident, snake_case, type_ident};
 
 mod checks;
 mod constraints;
+mod http;
 mod service;
 mod types;
 
@@ -37,11 +38,12 @@ pub fn resolve(model: &Model, closure: &OperationClosure, protocol: Option<Proto
     let mut operations = Vec::new();
     let mut io_shapes = BTreeSet::new();
     for operation_id in &closure.operations {
-        let operation = resolve_operation(model, operation_id, &service_errors)?;
+        let operation = resolve_operation(model, service.protocol, operation_id, &service_errors)?;
         io_shapes.insert(operation.input.shape_id.clone());
         io_shapes.insert(operation.output.shape_id.clone());
         operations.push(operation);
     }
+    let protocol = service.protocol;
     let mut krate = CrateIr {
         service,
         operations,
@@ -76,11 +78,11 @@ pub fn resolve(model: &Model, closure: &OperationClosure, protocol: Option<Proto
             ShapeKind::Structure(_) if shape.traits.has(traits::MIXIN) => {}
             ShapeKind::Structure(_) if shape.traits.has(traits::ERROR) => krate
                 .errors
-                .push(resolve_structure(model, shape, shape.id.name(), StructureRole::Error)?),
+                .push(resolve_structure(model, protocol, shape, shape.id.name(), StructureRole::Error)?),
             ShapeKind::Structure(_) => krate
                 .structures
-                .push(resolve_structure(model, shape, shape.id.name(), StructureRole::Data)?),
-            ShapeKind::Union(_) => krate.unions.push(resolve_union(model, shape)?),
+                .push(resolve_structure(model, protocol, shape, shape.id.name(), StructureRole::Data)?),
+            ShapeKind::Union(_) => krate.unions.push(resolve_union(model, protocol, shape)?),
             ShapeKind::Enum(_) => krate.enums.push(resolve_enum(shape)?),
             _ => {}
         }
@@ -98,7 +100,12 @@ pub fn resolve(model: &Model, closure: &OperationClosure, protocol: Option<Proto
 
 /// `service_errors` are the service's common errors, which every operation can return: they
 /// join each operation's error enum, as in aws-sdk-rust.
-pub(super) fn resolve_operation(model: &Model, id: &ShapeId, service_errors: &[ShapeId]) -> Result<OperationIr> {
+pub(super) fn resolve_operation(
+    model: &Model,
+    protocol: Protocol,
+    id: &ShapeId,
+    service_errors: &[ShapeId],
+) -> Result<OperationIr> {
     let shape = lookup(model, id)?;
     let ShapeKind::Operation(operation) = &shape.kind else {
         return Err(Error::model(id, "is not an operation"));
@@ -108,7 +115,7 @@ pub(super) fn resolve_operation(model: &Model, id: &ShapeId, service_errors: &[S
     let io = |target: &Option<ShapeId>, suffix: &str, role| -> Result<StructureIr> {
         let rust_name = format!("{name}{suffix}");
         let mut structure = match target {
-            Some(target) => resolve_structure(model, lookup(model, target)?, &rust_name, role)?,
+            Some(target) => resolve_structure(model, protocol, lookup(model, target)?, &rust_name, role)?,
             None => empty_structure(id, &rust_name, role),
         };
         structure.serializer_fn = input_serializer_fn(&module);
@@ -138,7 +145,12 @@ pub(super) fn resolve_operation(model: &Model, id: &ShapeId, service_errors: &[S
     let host_prefix = host_prefix(model, shape, operation.input.as_ref(), &input)?;
     let gzip_requests = gzip_requests(shape)?;
     let unit_input = operation.input.as_ref().is_none_or(|input| input == &ShapeId::prelude("Unit"));
+    let http = match protocol {
+        Protocol::RestJson1 => Some(http::http_binding(shape, &input)?),
+        _ => None,
+    };
     Ok(OperationIr {
+        http,
         host_prefix,
         unit_input,
         gzip_requests,
@@ -228,14 +240,20 @@ pub(super) fn empty_structure(operation: &ShapeId, rust_name: &str, role: Struct
     }
 }
 
-pub(super) fn resolve_structure(model: &Model, shape: &Shape, name: &str, role: StructureRole) -> Result<StructureIr> {
+pub(super) fn resolve_structure(
+    model: &Model,
+    protocol: Protocol,
+    shape: &Shape,
+    name: &str,
+    role: StructureRole,
+) -> Result<StructureIr> {
     let ShapeKind::Structure(members) = &shape.kind else {
         return Err(Error::model(&shape.id, "expected a structure"));
     };
     let rust_name = type_ident(name);
     let mut members = members
         .iter()
-        .map(|member| resolve_member(model, &shape.id, member, role))
+        .map(|member| resolve_member(model, protocol, &shape.id, member, role))
         .collect::<Result<Vec<_>>>()?;
     rename_reserved_members(&mut members, role);
     check_member_names(&shape.id, &members)?;
@@ -265,10 +283,23 @@ pub(super) fn resolve_structure(model: &Model, shape: &Shape, name: &str, role: 
     })
 }
 
-pub(super) fn resolve_member(model: &Model, parent: &ShapeId, member: &Member, role: StructureRole) -> Result<MemberIr> {
+pub(super) fn resolve_member(
+    model: &Model,
+    protocol: Protocol,
+    parent: &ShapeId,
+    member: &Member,
+    role: StructureRole,
+) -> Result<MemberIr> {
     let snake = snake_case(member.name());
     let target = lookup(model, &member.target)?;
-    let ty = member_type(model, parent, member)?;
+    // Binding traits place the members of inputs, outputs and errors only; elsewhere they
+    // mean nothing.
+    let location = if protocol == Protocol::RestJson1 && role != StructureRole::Data {
+        http::member_location(member, role)?
+    } else {
+        HttpLocation::Body
+    };
+    let ty = member_type(model, parent, member, http::default_timestamp_format(&location))?;
     let constraints = constraints(model, member)?;
     let mut doc = member_doc(member, target);
     for pattern in unchecked_patterns(&constraints) {
@@ -289,7 +320,10 @@ pub(super) fn resolve_member(model: &Model, parent: &ShapeId, member: &Member, r
     let default = if lenient { None } else { default_value(model, member, &ty)? };
     let required = member.traits.has(traits::REQUIRED) && !lenient;
     Ok(MemberIr {
-        wire_name: member.name().to_owned(),
+        name: member.name().to_owned(),
+        wire_name: wire_name(protocol, member, &location),
+        media_type: target.traits.string(traits::MEDIA_TYPE).map(str::to_owned),
+        location,
         field: field_ident(member.name()),
         setter: escape_keyword(format!("set_{snake}")),
         getter: escape_keyword(format!("get_{snake}")),
@@ -302,6 +336,14 @@ pub(super) fn resolve_member(model: &Model, parent: &ShapeId, member: &Member, r
         constraints,
         ty,
     })
+}
+
+/// The member's name in a JSON body: restJson1 honours `@jsonName`, the RPC protocols do not.
+fn wire_name(protocol: Protocol, member: &Member, location: &HttpLocation) -> String {
+    let renamed = (protocol == Protocol::RestJson1 && *location == HttpLocation::Body)
+        .then(|| member.traits.string(traits::JSON_NAME))
+        .flatten();
+    renamed.unwrap_or(member.name()).to_owned()
 }
 
 /// A member is sensitive when its target, or anything a collection target holds, is.
@@ -370,7 +412,7 @@ pub(crate) fn variant_name(name: &str) -> String {
     }
 }
 
-pub(super) fn resolve_union(model: &Model, shape: &Shape) -> Result<UnionIr> {
+pub(super) fn resolve_union(model: &Model, protocol: Protocol, shape: &Shape) -> Result<UnionIr> {
     let ShapeKind::Union(members) = &shape.kind else {
         return Err(Error::model(&shape.id, "expected a union"));
     };
@@ -385,9 +427,10 @@ pub(super) fn resolve_union(model: &Model, shape: &Shape) -> Result<UnionIr> {
             let unit = target.id == ShapeId::prelude("Unit") || target.traits.has("smithy.api#unitType");
             let snake = snake_case(member.name());
             Ok(UnionVariantIr {
-                wire_name: member.name().to_owned(),
+                member_name: member.name().to_owned(),
+                wire_name: wire_name(protocol, member, &HttpLocation::Body),
                 name: variant_name(member.name()),
-                ty: if unit { None } else { Some(member_type(model, &shape.id, member)?) },
+                ty: if unit { None } else { Some(member_type(model, &shape.id, member, TimestampFormat::EpochSeconds)?) },
                 doc: member_doc(member, target),
                 as_fn: escape_keyword(format!("as_{snake}")),
                 is_fn: escape_keyword(format!("is_{snake}")),

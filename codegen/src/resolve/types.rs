@@ -12,8 +12,10 @@ use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeKind, SimpleType}
 use crate::naming::type_ident;
 
 /// The member's type, boxed when its target leads back to the member's own shape.
-pub(super) fn member_type(model: &Model, parent: &ShapeId, member: &Member) -> Result<RustType> {
-    let ty = rust_type(model, member)?;
+/// `timestamps` is the format of timestamps that name none, which depends on where the
+/// member travels.
+pub(super) fn member_type(model: &Model, parent: &ShapeId, member: &Member, timestamps: TimestampFormat) -> Result<RustType> {
+    let ty = rust_type(model, member, timestamps)?;
     let target = lookup(model, &member.target)?;
     let aggregate = matches!(target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
     if aggregate && (&target.id == parent || reaches_directly(model, &target.id, parent, &mut BTreeSet::new())) {
@@ -22,7 +24,7 @@ pub(super) fn member_type(model: &Model, parent: &ShapeId, member: &Member) -> R
     Ok(ty)
 }
 
-pub(super) fn rust_type(model: &Model, member: &Member) -> Result<RustType> {
+pub(super) fn rust_type(model: &Model, member: &Member, timestamps: TimestampFormat) -> Result<RustType> {
     let target = lookup(model, &member.target)?;
     Ok(match &target.kind {
         ShapeKind::Simple(simple) => match simple {
@@ -38,14 +40,14 @@ pub(super) fn rust_type(model: &Model, member: &Member) -> Result<RustType> {
             SimpleType::Document => RustType::Document,
             SimpleType::BigInteger => RustType::BigInteger,
             SimpleType::BigDecimal => RustType::BigDecimal,
-            SimpleType::Timestamp => RustType::Timestamp(timestamp_format(member, target)?),
+            SimpleType::Timestamp => RustType::Timestamp(timestamp_format(member, target, timestamps)?),
         },
         ShapeKind::IntEnum(_) => RustType::I32,
         ShapeKind::Enum(_) => RustType::Enum(type_ident(target.id.name())),
         ShapeKind::Structure(_) => RustType::Structure(type_ident(target.id.name())),
         ShapeKind::Union(_) => RustType::Union(type_ident(target.id.name())),
         ShapeKind::List(element) => RustType::List {
-            element: Box::new(rust_type(model, element)?),
+            element: Box::new(rust_type(model, element, timestamps)?),
             sparse: target.traits.has("smithy.api#sparse"),
         },
         ShapeKind::Map { key, value } => {
@@ -62,7 +64,7 @@ pub(super) fn rust_type(model: &Model, member: &Member) -> Result<RustType> {
             };
             RustType::Map {
                 key,
-                value: Box::new(rust_type(model, value)?),
+                value: Box::new(rust_type(model, value, timestamps)?),
                 sparse: target.traits.has("smithy.api#sparse"),
             }
         }
@@ -75,14 +77,15 @@ pub(super) fn rust_type(model: &Model, member: &Member) -> Result<RustType> {
     })
 }
 
-/// The member's `@timestampFormat`, else the target's, else epoch seconds.
-pub(super) fn timestamp_format(member: &Member, target: &Shape) -> Result<TimestampFormat> {
+/// The member's `@timestampFormat`, else the target's, else `default`.
+pub(super) fn timestamp_format(member: &Member, target: &Shape, default: TimestampFormat) -> Result<TimestampFormat> {
     let format = member
         .traits
         .string("smithy.api#timestampFormat")
         .or_else(|| target.traits.string("smithy.api#timestampFormat"));
     match format {
-        None | Some("epoch-seconds") => Ok(TimestampFormat::EpochSeconds),
+        None => Ok(default),
+        Some("epoch-seconds") => Ok(TimestampFormat::EpochSeconds),
         Some("date-time") => Ok(TimestampFormat::DateTime),
         Some("http-date") => Ok(TimestampFormat::HttpDate),
         Some(other) => Err(Error::model(&member.id, format!("unknown timestamp format {other:?}"))),

@@ -5,6 +5,7 @@
 
 mod aws_json;
 mod reading;
+mod rest_json;
 mod rpcv2_cbor;
 
 use proc_macro2::TokenStream;
@@ -21,6 +22,7 @@ pub(crate) fn protocol_serde(krate: &CrateIr) -> TokenStream {
     match krate.service.protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json::protocol_serde(krate),
         Protocol::Rpcv2Cbor => rpcv2_cbor::protocol_serde(krate),
+        Protocol::RestJson1 => rest_json::protocol_serde(krate),
     }
 }
 
@@ -29,6 +31,7 @@ pub(crate) fn protocol_serde_doc(protocol: Protocol) -> &'static str {
     match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json::PROTOCOL_SERDE_DOC,
         Protocol::Rpcv2Cbor => rpcv2_cbor::PROTOCOL_SERDE_DOC,
+        Protocol::RestJson1 => rest_json::PROTOCOL_SERDE_DOC,
     }
 }
 
@@ -37,6 +40,7 @@ pub(crate) fn operation_methods(service: &ServiceIr, operation: &OperationIr) ->
     match service.protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json::operation_methods(service, operation),
         Protocol::Rpcv2Cbor => rpcv2_cbor::operation_methods(service, operation),
+        Protocol::RestJson1 => rest_json::operation_methods(service, operation),
     }
 }
 
@@ -45,14 +49,16 @@ pub(crate) fn check(krate: &CrateIr) -> Result<()> {
     match krate.service.protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => Ok(()),
         Protocol::Rpcv2Cbor => rpcv2_cbor::check(krate),
+        Protocol::RestJson1 => rest_json::check(krate),
     }
 }
 
-/// Which protocol's support files a crate of `protocol` copies.
-pub(crate) fn support_files(protocol: Protocol) -> Needs {
+/// Which protocol-specific support files a crate of `protocol` copies.
+pub(crate) fn support_files(protocol: Protocol) -> &'static [Needs] {
     match protocol {
-        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => Needs::AwsJson,
-        Protocol::Rpcv2Cbor => Needs::Rpcv2Cbor,
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => &[Needs::Json],
+        Protocol::Rpcv2Cbor => &[Needs::Rpcv2Cbor],
+        Protocol::RestJson1 => &[Needs::Json, Needs::HttpBindings],
     }
 }
 
@@ -73,6 +79,7 @@ pub(crate) fn wire_name(protocol: Protocol) -> &'static str {
     match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => "awsJson",
         Protocol::Rpcv2Cbor => "Smithy RPC v2 CBOR",
+        Protocol::RestJson1 => "restJson1",
     }
 }
 

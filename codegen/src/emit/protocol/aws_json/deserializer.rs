@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::super::reading;
 use crate::emit::{ident, timestamp_format_tokens};
-use crate::ir::{deserializer_fn, CrateIr, MapKey, RustType, StructureIr, StructureRole, UnionIr};
+use crate::ir::{deserializer_fn, CrateIr, HttpLocation, MapKey, RustType, StructureIr, StructureRole, UnionIr};
 
 /// How an awsJson error response is read: once, into an `ErrorBody` the modeled error's
 /// reader takes.
@@ -32,6 +32,22 @@ pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
         let name = ident(&error.rust_name);
         emit_body_reader(error, quote!(crate::types::error::#name))
     });
+    let shared = emit_shared_readers(krate);
+    let dispatchers = krate.operations.iter().map(|operation| {
+        reading::emit_error_dispatch(operation, krate.service.query_compatible, &error_body())
+    });
+    quote! {
+        use crate::json_reader::{JsonError, JsonReader};
+
+        #(#outputs)*
+        #(#errors)*
+        #shared
+        #(#dispatchers)*
+    }
+}
+
+/// Readers of the `types::` structures and unions responses hold.
+pub(in crate::emit::protocol) fn emit_shared_readers(krate: &CrateIr) -> TokenStream {
     let shared = krate.structures.iter().filter(|s| s.deserialized).map(|structure| {
         let function = ident(&structure.deserializer_fn);
         let name = ident(&structure.rust_name);
@@ -44,17 +60,9 @@ pub(crate) fn emit_deserializers(krate: &CrateIr) -> TokenStream {
         }
     });
     let unions = krate.unions.iter().filter(|u| u.deserialized).map(emit_union_reader);
-    let dispatchers = krate.operations.iter().map(|operation| {
-        reading::emit_error_dispatch(operation, krate.service.query_compatible, &error_body())
-    });
     quote! {
-        use crate::json_reader::{JsonError, JsonReader};
-
-        #(#outputs)*
-        #(#errors)*
         #(#shared)*
         #(#unions)*
-        #(#dispatchers)*
     }
 }
 
@@ -81,16 +89,38 @@ fn emit_error_reader(structure: &StructureIr, path: &TokenStream) -> TokenStream
     let function = ident(&structure.deserializer_fn);
     let locals = reading::member_locals(structure);
     let declarations = locals.iter().map(|local| quote!(let mut #local = ::std::option::Option::None;));
+    let members_loop = emit_error_members_loop(structure, &locals);
+    let build = reading::build_structure(structure, path, &locals, |problem| quote!(body.error(#problem)));
+    let never_fails = structure.members.is_empty().then(|| {
+        quote!(#[allow(clippy::unnecessary_wraps, reason = "every error reader has the same signature")])
+    });
+    quote! {
+        #never_fails
+        pub(crate) fn #function(
+            body: &crate::aws_json::ErrorBody<'_>,
+            meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+        ) -> ::std::result::Result<#path, JsonError> {
+            #(#declarations)*
+            #members_loop
+            #build
+        }
+    }
+}
+
+/// Statements visiting the members an `ErrorBody` recorded, each of the structure's body
+/// members read into its local.
+pub(in crate::emit::protocol) fn emit_error_members_loop(structure: &StructureIr, locals: &[proc_macro2::Ident]) -> TokenStream {
     let reads: Vec<(&String, TokenStream)> = structure
         .members
         .iter()
-        .zip(&locals)
+        .zip(locals)
+        .filter(|(member, _)| member.location == HttpLocation::Body)
         .map(|(member, local)| {
             let read = emit_error_member_read(&member.ty);
             (&member.wire_name, quote!(#local = #read))
         })
         .collect();
-    let members_loop = match reads.as_slice() {
+    match reads.as_slice() {
         // The error has no members of its own to read.
         [] => quote!(let _ = body;),
         [(key, read)] => quote! {
@@ -111,27 +141,12 @@ fn emit_error_reader(structure: &StructureIr, path: &TokenStream) -> TokenStream
                 }
             }
         }
-    };
-    let build = reading::build_structure(structure, path, &locals, |problem| quote!(body.error(#problem)));
-    let never_fails = structure.members.is_empty().then(|| {
-        quote!(#[allow(clippy::unnecessary_wraps, reason = "every error reader has the same signature")])
-    });
-    quote! {
-        #never_fails
-        pub(crate) fn #function(
-            body: &crate::aws_json::ErrorBody<'_>,
-            meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
-        ) -> ::std::result::Result<#path, JsonError> {
-            #(#declarations)*
-            #members_loop
-            #build
-        }
     }
 }
 
 /// An expression of type `Option<T>` reading an error member's value: string values the
 /// first pass kept, other values from where they start.
-fn emit_error_member_read(ty: &RustType) -> TokenStream {
+pub(in crate::emit::protocol) fn emit_error_member_read(ty: &RustType) -> TokenStream {
     match ty {
         RustType::String => quote!(member.optional_string()?),
         RustType::Enum(name) => {
@@ -152,7 +167,7 @@ fn emit_error_member_read(ty: &RustType) -> TokenStream {
 /// `reader` is a `&mut JsonReader` positioned at the object.
 fn emit_structure_read(structure: &StructureIr, path: &TokenStream) -> TokenStream {
     let locals = reading::member_locals(structure);
-    let arms = structure.members.iter().zip(&locals).map(|(member, local)| {
+    let arms = structure.members.iter().zip(&locals).filter(|(member, _)| member.location == HttpLocation::Body).map(|(member, local)| {
         let key = &member.wire_name;
         let read = emit_value_read(&member.ty, 0);
         quote!(#key => #local = #read,)
@@ -243,7 +258,7 @@ fn emit_union_reader(union: &UnionIr) -> TokenStream {
 }
 
 /// An expression of type `Option<T>` reading one value; `null` reads as `None`.
-fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
+pub(in crate::emit::protocol) fn emit_value_read(ty: &RustType, depth: usize) -> TokenStream {
     match ty {
         RustType::String => quote!(reader.optional_string()?),
         RustType::Bool => quote!(reader.optional_bool()?),

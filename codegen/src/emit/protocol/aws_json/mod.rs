@@ -1,8 +1,9 @@
 //! awsJson1_0 and awsJson1_1: `POST /` with the operation in `X-Amz-Target`, members as a
 //! JSON object in model order, errors named by `__type`, `code` or the error header.
 
-mod deserializer;
-mod serializer;
+// restJson1 writes and reads its JSON bodies with the same code.
+pub(super) mod deserializer;
+pub(super) mod serializer;
 
 use proc_macro2::TokenStream;
 use quote::quote;

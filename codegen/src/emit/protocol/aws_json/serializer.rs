@@ -5,11 +5,15 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::emit::{ident, timestamp_format_tokens};
-use crate::ir::{serializer_fn, CrateIr, MapKey, MemberIr, RustType, StructureIr, UnionIr};
+use crate::ir::{serializer_fn, CrateIr, HttpLocation, MapKey, MemberIr, Protocol, RustType, StructureIr, UnionIr};
 
 /// Serializers for every input and every structure or union they reach.
 pub(crate) fn emit_serializers(krate: &CrateIr) -> TokenStream {
-    let inputs = krate.operations.iter().map(|operation| {
+    // A restJson1 input with no body members sends no body, so it has no writer.
+    let has_writer = |structure: &StructureIr| {
+        krate.service.protocol != Protocol::RestJson1 || body_members(structure).next().is_some()
+    };
+    let inputs = krate.operations.iter().filter(|operation| has_writer(&operation.input)).map(|operation| {
         let module = ident(&operation.module);
         let name = ident(&operation.input.rust_name);
         emit_structure_serializer(&operation.input, quote!(crate::operation::#module::#name))
@@ -28,10 +32,15 @@ pub(crate) fn emit_serializers(krate: &CrateIr) -> TokenStream {
     }
 }
 
+/// The members a JSON body holds: all of them under awsJson, the unbound ones under restJson1.
+pub(in crate::emit::protocol) fn body_members(structure: &StructureIr) -> impl Iterator<Item = &MemberIr> {
+    structure.members.iter().filter(|m| m.location == HttpLocation::Body)
+}
+
 fn emit_structure_serializer(structure: &StructureIr, path: TokenStream) -> TokenStream {
     let function = ident(&structure.serializer_fn);
-    let writes = structure.members.iter().map(emit_member_write);
-    let (object, input) = if structure.members.is_empty() {
+    let writes: Vec<TokenStream> = body_members(structure).map(emit_member_write).collect();
+    let (object, input) = if writes.is_empty() {
         (quote!(_object), quote!(_input))
     } else {
         (quote!(object), quote!(input))
@@ -123,7 +132,7 @@ fn emit_member_write(member: &MemberIr) -> TokenStream {
 
 /// Code that writes `value` (a reference to a value of type `ty`) with `writer`, an
 /// expression yielding a `JsonValueWriter`. `depth` keeps nested bindings distinct.
-fn emit_value_write(writer: TokenStream, value: TokenStream, ty: &RustType, depth: usize) -> TokenStream {
+pub(in crate::emit::protocol) fn emit_value_write(writer: TokenStream, value: TokenStream, ty: &RustType, depth: usize) -> TokenStream {
     match ty {
         RustType::String => quote!(#writer.string(#value);),
         RustType::Bool => quote!(#writer.boolean(*#value);),
