@@ -241,7 +241,7 @@ fn unsupported_protocol_is_named() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         text(&output.stderr),
-        "error: example.weather#Weather: speaks aws.protocols#restXml, but smithy-bind speaks only rpcv2Cbor, awsJson1_0, awsJson1_1\n"
+        "error: example.weather#Weather: speaks aws.protocols#restXml, but smithy-bind speaks only rpcv2Cbor, awsJson1_0, awsJson1_1, restJson1\n"
     );
 }
 

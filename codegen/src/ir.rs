@@ -140,6 +140,8 @@ pub struct OperationIr {
     pub unit_input: bool,
     /// `@requestCompression` lists gzip: large request bodies are sent gzip-compressed.
     pub gzip_requests: bool,
+    /// `@httpChecksumRequired`: requests carry a `Content-MD5` of their body.
+    pub checksum_required: bool,
     /// The `@http` binding, for the protocols that read it (restJson1).
     pub http: Option<HttpBindingIr>,
 }

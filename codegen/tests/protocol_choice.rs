@@ -57,10 +57,15 @@ fn a_protocol_the_service_lacks_or_nobody_speaks_is_an_error() {
         lacking,
         "ex#Svc: does not speak awsJson1_1 (asked for with --protocol); it declares rpcv2Cbor, awsJson1_0"
     );
-    let unknown = generate(Generator::new().protocol("restJson1"), &model(&BOTH, "smithy.api#String")).unwrap_err();
+    let undeclared = generate(Generator::new().protocol("restJson1"), &model(&BOTH, "smithy.api#String")).unwrap_err();
+    assert_eq!(
+        undeclared,
+        "ex#Svc: does not speak restJson1 (asked for with --protocol); it declares rpcv2Cbor, awsJson1_0"
+    );
+    let unknown = generate(Generator::new().protocol("restXml"), &model(&BOTH, "smithy.api#String")).unwrap_err();
     assert_eq!(
         unknown,
-        "--protocol: `restJson1` is no protocol smithy-bind speaks; it speaks rpcv2Cbor, awsJson1_0, awsJson1_1"
+        "--protocol: `restXml` is no protocol smithy-bind speaks; it speaks rpcv2Cbor, awsJson1_0, awsJson1_1, restJson1"
     );
 }
 

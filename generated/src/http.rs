@@ -178,7 +178,7 @@ impl HeaderValue {
         HeaderValue::Length(super::decimal::Decimal::unsigned(bytes as u64))
     }
 
-    fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             HeaderValue::Static(text) => text,
             HeaderValue::Length(length) => length.as_str(),

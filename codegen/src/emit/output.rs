@@ -143,6 +143,7 @@ fn module_tree(krate: &CrateIr) -> Module<'_> {
         .filter(|inlineable| match inlineable.needs {
             Needs::Always => true,
             Needs::Compression => compresses,
+            Needs::Checksums => krate.operations.iter().any(|operation| operation.checksum_required),
             Needs::Endpoints => krate.endpoints.is_some(),
             needs @ (Needs::Json | Needs::HttpBindings | Needs::Rpcv2Cbor) => {
                 super::protocol::support_files(krate.service.protocol).contains(&needs)

@@ -205,6 +205,13 @@ pub(crate) fn split_http_dates(value: &str) -> Vec<&str> {
     dates
 }
 
+/// An `@httpResponseCode` member's value: the status, which every response has (an
+/// `Option` only so that it reads like every other member).
+#[allow(clippy::unnecessary_wraps, reason = "members are read as options")]
+pub(crate) fn status_code(response: &super::http::HttpResponse<'_>) -> Option<i32> {
+    Some(i32::from(response.status()))
+}
+
 pub(crate) fn parse_bool(text: &str) -> Result<bool, String> {
     match text.trim() {
         "true" => Ok(true),

@@ -18,6 +18,8 @@ pub enum Needs {
     Always,
     /// Only operations with `@requestCompression` need it (and its `miniz_oxide` dependency).
     Compression,
+    /// Only operations with `@httpChecksumRequired`.
+    Checksums,
     /// Only services with an endpoint rule set.
     Endpoints,
     /// Only services that speak a JSON protocol: awsJson1_0, awsJson1_1 or restJson1.
@@ -126,6 +128,13 @@ pub const INLINEABLES: &[Inlineable] = &[
         feature: None,
         needs: Needs::Json,
         source: include_str!("json_writer.rs"),
+    },
+    Inlineable {
+        module: "md5",
+        public: false,
+        feature: None,
+        needs: Needs::Checksums,
+        source: include_str!("md5.rs"),
     },
     Inlineable {
         module: "primitives",
@@ -278,6 +287,8 @@ mod json_reader;
 mod byte_scan;
 #[cfg(test)]
 mod json_writer;
+#[cfg(test)]
+mod md5;
 #[cfg(test)]
 #[allow(dead_code)]
 mod primitives;

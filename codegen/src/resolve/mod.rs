@@ -151,6 +151,7 @@ pub(super) fn resolve_operation(
     };
     Ok(OperationIr {
         http,
+        checksum_required: shape.traits.has("smithy.api#httpChecksumRequired"),
         host_prefix,
         unit_input,
         gzip_requests,

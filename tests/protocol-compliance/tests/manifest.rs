@@ -78,12 +78,26 @@ fn every_skip_names_a_case_and_a_reason() {
     for line in skips.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()) {
         let (id, reason) = line.split_once('\t').expect("a tab between the case id and the reason");
         assert!(reason.split_whitespace().count() >= 5, "the reason for skipping {id} says why");
-        for source in SOURCES {
-            let listed = GENERATED_CASES
-                .lines()
-                .filter(|row| row.starts_with(&format!("{source}\t")))
-                .any(|row| row.split('\t').nth(4) == Some(id) && row.ends_with(reason));
-            assert!(listed, "{id} is generated as a skipped test from {source}");
+        // Every source that has the case (restJson1 comes from the JSON AST alone) skips it.
+        let rows: Vec<&str> = GENERATED_CASES.lines().filter(|row| row.split('\t').nth(4) == Some(id)).collect();
+        assert!(!rows.is_empty(), "{id} is a generated test");
+        for row in rows {
+            assert!(row.ends_with(reason), "{id} is generated as a skipped test: {row}");
         }
+    }
+}
+
+/// The restJson1 suite (not in the manifest) from the JSON AST: 242 client cases, of which
+/// the 8 of `StreamingTraits`, `StreamingTraitsRequireLength` and `StreamingTraitsWithMediaType`
+/// are not generated yet, since the generator leaves `@streaming` operations out.
+#[test]
+fn the_rest_json1_suite_is_generated_but_for_its_streaming_operations() {
+    let generated = generated_cases("json_ast", "restJson1");
+    let skipped = generated.iter().filter(|(_, _, skip)| !skip.is_empty()).count();
+    println!("json_ast restJson1: {} client cases, {} run, {skipped} skipped", generated.len(), generated.len() - skipped);
+    assert_eq!(generated.len(), 242 - 8);
+    for kind in ["request", "response", "error"] {
+        let count = generated.iter().filter(|(_, k, _)| k == kind).count();
+        println!("  {kind}: {count}");
     }
 }

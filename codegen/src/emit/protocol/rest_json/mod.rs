@@ -145,7 +145,7 @@ fn check_structure(structure: &StructureIr) -> Result<()> {
     }
     for member in &structure.members {
         if let Some(problem) = binding_problem(member) {
-            return Err(Error::unsupported(&format!("{}${}", structure.shape_id, member.wire_name), problem));
+            return Err(Error::unsupported(format!("{}${}", structure.shape_id, member.name), problem));
         }
     }
     Ok(())

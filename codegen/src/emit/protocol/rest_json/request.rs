@@ -23,13 +23,12 @@ pub(super) fn request_tokens(operation: &OperationIr, http: &HttpBindingIr) -> T
             HttpLocation::Header(name) if name.eq_ignore_ascii_case("content-type") => Some(ident(&m.field)),
             _ => None,
         });
-        let mut push = quote!(headers.push(("Content-Type", crate::http::HeaderValue::Static(#content_type))););
-        if let Some(condition) = only_if {
-            push = quote!(if #condition { #push });
-        }
-        match set_by_member {
-            Some(field) => quote!(if input.#field.is_none() { #push }),
-            None => push,
+        let push = quote!(headers.push(("Content-Type", crate::http::HeaderValue::Static(#content_type))););
+        let unset_by_member = set_by_member.map(|field| quote!(input.#field.is_none()));
+        match (unset_by_member, only_if) {
+            (Some(a), Some(b)) => quote!(if #a && #b { #push }),
+            (Some(condition), None) | (None, Some(condition)) => quote!(if #condition { #push }),
+            (None, None) => push,
         }
     });
     let named = prefix_header_tokens(input);
@@ -50,11 +49,17 @@ pub(super) fn request_tokens(operation: &OperationIr, http: &HttpBindingIr) -> T
             }
         }
     });
+    let checksum = operation.checksum_required.then(|| {
+        quote! {
+            headers.push(("Content-MD5", crate::http::HeaderValue::Owned(crate::base64::encode(&crate::md5::digest(&body)))));
+        }
+    });
     let request = quote! {
         #uri
         #headers
         #body
         #compress
+        #checksum
         #content_type
         if !body.is_empty() {
             headers.push(("Content-Length", crate::http::HeaderValue::length(body.len())));
@@ -79,12 +84,13 @@ fn uri_tokens(input: &StructureIr, http: &HttpBindingIr) -> TokenStream {
             let name = &member.wire_name;
             let field = ident(field);
             let text = scalar_text(quote!(value), &member.ty, member.media_type.is_some());
+            let arg = text_arg(&member.ty, member.media_type.is_some());
             // An unset label is an empty one, which the writer records as unsendable.
             quote! {
                 match &input.#field {
                     ::std::option::Option::Some(value) => {
                         let text = #text;
-                        uri.label(#name, &text, #greedy);
+                        uri.label(#name, #arg, #greedy);
                     }
                     ::std::option::Option::None => uri.label(#name, "", #greedy),
                 }
@@ -135,6 +141,7 @@ fn query_member(member: &MemberIr, name: &str) -> TokenStream {
     let write = match unboxed(&member.ty) {
         RustType::List { element, sparse } => {
             let text = scalar_text(quote!(item), element, false);
+            let arg = text_arg(element, false);
             let item = if *sparse {
                 quote!(let ::std::option::Option::Some(item) = item else { continue };)
             } else {
@@ -144,15 +151,16 @@ fn query_member(member: &MemberIr, name: &str) -> TokenStream {
                 for item in value {
                     #item
                     let text = #text;
-                    uri.query(#name, &text);
+                    uri.query(#name, #arg);
                 }
             }
         }
         ty => {
             let text = scalar_text(quote!(value), ty, false);
+            let arg = text_arg(ty, false);
             quote! {
                 let text = #text;
-                uri.query(#name, &text);
+                uri.query(#name, #arg);
             }
         }
     };
@@ -161,10 +169,17 @@ fn query_member(member: &MemberIr, name: &str) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    if member.idempotency_token {
+        return quote! {
+            match &input.#field {
+                ::std::option::Option::Some(value) => { #write }
+                ::std::option::Option::None => { #unset }
+            }
+        };
+    }
     quote! {
-        match &input.#field {
-            ::std::option::Option::Some(value) => { #write }
-            ::std::option::Option::None => { #unset }
+        if let ::std::option::Option::Some(value) = &input.#field {
+            #write
         }
     }
 }
@@ -184,20 +199,22 @@ fn query_params(member: &MemberIr, claimed: &[&String]) -> TokenStream {
     let write = match unboxed(value) {
         RustType::List { element, sparse } => {
             let text = scalar_text(quote!(item), element, false);
+            let arg = text_arg(element, false);
             let item = sparse.then(|| quote!(let ::std::option::Option::Some(item) = item else { continue };));
             quote! {
                 for item in value {
                     #item
                     let text = #text;
-                    uri.query(key, &text);
+                    uri.query(key, #arg);
                 }
             }
         }
         ty => {
             let text = scalar_text(quote!(value), ty, false);
+            let arg = text_arg(ty, false);
             quote! {
                 let text = #text;
-                uri.query(key, &text);
+                uri.query(key, #arg);
             }
         }
     };
@@ -237,6 +254,13 @@ fn header_tokens(input: &StructureIr) -> TokenStream {
         } else {
             TokenStream::new()
         };
+        if !member.idempotency_token {
+            return quote! {
+                if let ::std::option::Option::Some(value) = &input.#field {
+                    headers.push((#name, crate::http::HeaderValue::Owned(#value)));
+                }
+            };
+        }
         quote! {
             match &input.#field {
                 ::std::option::Option::Some(value) => {
@@ -257,6 +281,7 @@ fn header_value(member: &MemberIr) -> TokenStream {
     match unboxed(&member.ty) {
         RustType::List { element, sparse } => {
             let text = scalar_text(quote!(item), element, member.media_type.is_some());
+            let arg = text_arg(element, member.media_type.is_some());
             let quote_items = matches!(unboxed(element), RustType::String | RustType::Enum(_));
             let item = sparse.then(|| quote!(let ::std::option::Option::Some(item) = item else { continue };));
             quote!({
@@ -264,7 +289,7 @@ fn header_value(member: &MemberIr) -> TokenStream {
                 for item in value {
                     #item
                     let text = #text;
-                    crate::http_bindings::push_list_item(&mut list, &text, #quote_items);
+                    crate::http_bindings::push_list_item(&mut list, #arg, #quote_items);
                 }
                 list
             })
@@ -335,6 +360,15 @@ fn scalar_text(value: TokenStream, ty: &RustType, base64: bool) -> TokenStream {
         RustType::Boxed(inner) => scalar_text(quote!((**#value)), inner, base64),
         // The resolver and `check` keep other types out of these locations.
         _ => quote!(""),
+    }
+}
+
+/// How to pass the `text` [`scalar_text`] bound as a `&str`: as it is when it already is one.
+fn text_arg(ty: &RustType, base64: bool) -> TokenStream {
+    match unboxed(ty) {
+        RustType::String if !base64 => quote!(text),
+        RustType::Enum(_) | RustType::BigInteger | RustType::BigDecimal | RustType::Bool => quote!(text),
+        _ => quote!(&text),
     }
 }
 

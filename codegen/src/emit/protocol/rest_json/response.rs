@@ -85,7 +85,7 @@ fn declarations(structure: &StructureIr, locals: &[Ident]) -> Vec<TokenStream> {
         .iter()
         .zip(locals)
         .map(|(member, local)| match member.location {
-            HttpLocation::ResponseCode => quote!(let #local = ::std::option::Option::Some(i32::from(response.status()));),
+            HttpLocation::ResponseCode => quote!(let #local = crate::http_bindings::status_code(response);),
             _ => quote!(let mut #local = ::std::option::Option::None;),
         })
         .collect()
