@@ -12,6 +12,7 @@ const SHIFTS: [u32; 64] = [
 ];
 
 /// The 16-byte MD5 digest of `data`.
+#[allow(clippy::many_single_char_names, reason = "RFC 1321's names for the state words and round values")]
 pub(crate) fn digest(data: &[u8]) -> [u8; 16] {
     // The constants are the integer parts of |sin(i + 1)| * 2^32, computed once per call:
     // cheaper to read than a table of 64 literals, and exact in f64 for every i.

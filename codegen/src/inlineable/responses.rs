@@ -78,6 +78,14 @@ pub(crate) fn unreadable_output(response: &HttpResponse<'_>, problem: &dyn fmt::
     unhandled(response, meta, Some(format!("response body is not the expected output: {problem}")))
 }
 
+/// The error for a successful status whose headers or body cannot be read as the output,
+/// `problem` saying which (HTTP binding protocols read both).
+#[allow(dead_code, reason = "only HTTP binding protocols read outputs from headers")]
+pub(crate) fn unreadable_response(response: &HttpResponse<'_>, problem: &dyn fmt::Display) -> Unhandled {
+    let meta = ErrorMetadata::new(response.status(), request_id_header(response));
+    unhandled(response, meta, Some(format!("response is not the expected output: {problem}")))
+}
+
 /// The error for a modeled error code whose body does not match the error's shape.
 pub(crate) fn unreadable_error(response: &HttpResponse<'_>, meta: ErrorMetadata, problem: &dyn fmt::Display) -> Unhandled {
     let code = meta.code().unwrap_or_default().to_owned();

@@ -85,7 +85,7 @@ pub(crate) fn operation_methods(_service: &ServiceIr, operation: &OperationIr) -
                 return ::std::result::Result::Err(crate::protocol_serde::#error_parser(response));
             }
             let mut output = crate::protocol_serde::#deserializer(response)
-                .map_err(|problem| #error_enum::Unhandled(crate::responses::unreadable_output(response, &problem)))?;
+                .map_err(|problem| #error_enum::Unhandled(crate::responses::unreadable_response(response, &problem)))?;
             output._request_id = crate::responses::request_id(response);
             ::std::result::Result::Ok(output)
         }

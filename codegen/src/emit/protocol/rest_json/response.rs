@@ -32,11 +32,8 @@ pub(super) fn emit_output_reader(output: &StructureIr, path: &TokenStream) -> To
         quote!(crate::http_bindings::BindingError::body(#problem))
     });
     let response = if output.members.is_empty() { quote!(_response) } else { quote!(response) };
-    let never_fails = output.members.is_empty().then(|| {
-        quote!(#[allow(clippy::unnecessary_wraps, reason = "every output reader has the same signature")])
-    });
     quote! {
-        #never_fails
+        #[allow(clippy::unnecessary_wraps, reason = "every output reader has the same signature, whether it can fail or not")]
         pub(crate) fn #function(
             #response: &crate::http::HttpResponse<'_>,
         ) -> ::std::result::Result<#path, crate::http_bindings::BindingError> {
@@ -61,11 +58,8 @@ pub(super) fn emit_error_reader(error: &StructureIr, path: &TokenStream) -> Toke
     });
     let uses_response = error.members.iter().any(|m| m.location != HttpLocation::Body);
     let response = if uses_response { quote!(response) } else { quote!(_response) };
-    let never_fails = error.members.is_empty().then(|| {
-        quote!(#[allow(clippy::unnecessary_wraps, reason = "every error reader has the same signature")])
-    });
     quote! {
-        #never_fails
+        #[allow(clippy::unnecessary_wraps, reason = "every error reader has the same signature, whether it can fail or not")]
         pub(crate) fn #function(
             (#response, body): (&crate::http::HttpResponse<'_>, &crate::aws_json::ErrorBody<'_>),
             meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
