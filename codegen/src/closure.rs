@@ -31,7 +31,7 @@ impl OperationClosure {
         let mut operations = select_operations(&service.id, &available, names)?;
         let mut left_out = Vec::new();
         for id in &operations {
-            if let Some(reason) = unsupported_streaming(model, id) {
+            if let Some(reason) = unsupported_streaming(model, service, id) {
                 if !names.is_empty() {
                     return Err(Error::unsupported(id, reason));
                 }
@@ -200,7 +200,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// targets a `@streaming` shape (an event stream union, or a streaming blob) needs framing
 /// that smithy-bind does not generate. Asked for by name, such an operation is an error;
 /// in an all-operations crate it is left out with a warning, and the rest is generated.
-fn unsupported_streaming(model: &Model, operation: &ShapeId) -> Option<String> {
+///
+/// A streaming blob that is the `@httpPayload` of a restJson1 service's operation is the
+/// whole body, which the bindings hold in memory like any blob; only that form is generated.
+fn unsupported_streaming(model: &Model, service: &Shape, operation: &ShapeId) -> Option<String> {
+    let rest = service.traits.has(crate::model::traits::REST_JSON_1);
     let Some(ShapeKind::Operation(shape)) = model.shape(operation).map(|s| &s.kind) else {
         return None;
     };
@@ -212,6 +216,10 @@ fn unsupported_streaming(model: &Model, operation: &ShapeId) -> Option<String> {
             let Some(stream) = model.shape(&member.target).filter(|s| s.traits.has("smithy.api#streaming")) else {
                 continue;
             };
+            let blob = matches!(stream.kind, ShapeKind::Simple(crate::model::SimpleType::Blob));
+            if blob && rest && member.traits.has(crate::model::traits::HTTP_PAYLOAD) {
+                continue;
+            }
             let what = if matches!(stream.kind, ShapeKind::Union(_)) { "an event stream" } else { "a streaming body" };
             return Some(format!(
                 "its {role} member `{}` is {what} (`@streaming` {} `{}`), which smithy-bind does not generate yet",

@@ -313,6 +313,12 @@ pub(super) fn resolve_member(
             pattern.replace('`', "'")
         ));
     }
+    if target.traits.has("smithy.api#streaming") {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str("The model streams this body; these bindings hold all of it in memory.");
+    }
     let client_optional = member.traits.has(traits::CLIENT_OPTIONAL);
     // Inputs keep every member optional, as aws-sdk-rust does: the service, not the type
     // system, decides what a request may omit. Error bodies are read leniently: a missing
