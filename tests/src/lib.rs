@@ -72,6 +72,12 @@ impl AwsModel {
         self.protocols.split(',').any(|p| p.trim().starts_with("awsJson1_"))
     }
 
+    /// Whether the service speaks restJson1 (none of the official models declares it beside
+    /// another protocol).
+    pub fn speaks_rest_json(&self) -> bool {
+        self.protocols.split(',').any(|p| p.trim() == "restJson1")
+    }
+
     /// The file name without `.json.gz` (`kinesis-2013-12-02`).
     pub fn stem(&self) -> &str {
         self.file.trim_end_matches(".json.gz")

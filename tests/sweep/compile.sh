@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Generates the awsJson and rpcv2Cbor services of ../shared/aws-models/ with all their
-# operations and compiles each generated crate, all in one Cargo workspace with one target
+# Generates the awsJson, rpcv2Cbor and restJson1 services of ../shared/aws-models/ with all
+# their operations and compiles each generated crate, all in one Cargo workspace with one target
 # directory. A service that declares rpcv2Cbor is generated with `--protocol rpcv2Cbor`, which is
-# also its default.
+# also its default. SWEEP_ONLY=restJson1 (or awsJson1_, rpcv2Cbor) keeps the services whose
+# protocols list names it.
 #
 #   bash tests/sweep/compile.sh            every such service; `cargo check --all-features`,
 #                                          where a warning counts as a failure
@@ -23,7 +24,10 @@ models="$root/../shared/aws-models"
 # but its clippy run alone takes about two minutes on 2 cores: the full sweep covers it.
 sample=(application-discovery-service backup-gateway bcm-pricing-calculator cloudwatch
   cloudwatch-logs codecommit cost-explorer dynamodb frauddetector glue identitystore
-  iotfleetwise kendra kinesis ssm verifiedpermissions)
+  iotfleetwise kendra kinesis ssm verifiedpermissions
+  # restJson1: labels, queries, headers and payloads of every kind (lambda, glacier), a mid-size
+  # service (eks), the WorkSpaces family (workspaces-web) and one with event streams left out.
+  lambda eks glacier workspaces-web bedrock-runtime)
 
 mode=check
 selection=all
@@ -50,7 +54,8 @@ generator="$root/target/debug/smithy-bind"
 
 members=()
 while IFS=$'\t' read -r file _service protocols _rest; do
-  case "$protocols" in *awsJson1_*|*rpcv2Cbor*) ;; *) continue ;; esac
+  case "$protocols" in *awsJson1_*|*rpcv2Cbor*|*restJson1*) ;; *) continue ;; esac
+  case "$protocols" in *"${SWEEP_ONLY:-}"*) ;; *) continue ;; esac
   stem="${file%.json.gz}"
   protocol=()
   case "$protocols" in *rpcv2Cbor*) protocol=(--protocol rpcv2Cbor) ;; esac

@@ -1,5 +1,5 @@
-//! Every awsJson service of the official AWS models (`../shared/aws-models/`, 2026-04)
-//! generates with all its operations. Compiling them is `tests/sweep/compile.sh`'s job (see
+//! Every awsJson and restJson1 service of the official AWS models (`../shared/aws-models/`,
+//! 2026-04) generates with all its operations. Compiling them is `tests/sweep/compile.sh`'s job (see
 //! the README); CI compiles a fixed sample of them with clippy.
 
 use std::sync::Mutex;
@@ -19,10 +19,8 @@ fn generate(model: &AwsModel) -> Result<usize, String> {
     Ok(left_out.lines().take_while(|line| !line.starts_with("//! #")).filter(|line| line.starts_with("//! - `")).count())
 }
 
-#[test]
-fn every_aws_json_service_of_the_official_models_generates() {
-    let services: Vec<AwsModel> = aws_models().into_iter().filter(AwsModel::speaks_aws_json).collect();
-    assert_eq!(services.len(), 153, "INDEX.tsv lists 153 awsJson services");
+/// Generates every service, two at a time: `(stem, result)` in file order.
+fn generate_all(services: &[AwsModel]) -> Vec<(String, Result<usize, String>)> {
     let results = Mutex::new(Vec::new());
     let next = Mutex::new(services.iter());
     // Two workers: the machine has two cores, and sagemaker alone is a few seconds.
@@ -37,12 +35,25 @@ fn every_aws_json_service_of_the_official_models_generates() {
     });
     let mut results = results.into_inner().unwrap();
     results.sort();
-    let failures: Vec<String> =
-        results.iter().filter_map(|(name, result)| result.as_ref().err().map(|e| format!("{name}: {e}"))).collect();
-    let left_out: Vec<String> = results
+    results
+}
+
+/// `name (count)` of each service that left operations out.
+fn left_out_counts(results: &[(String, Result<usize, String>)]) -> Vec<String> {
+    results
         .iter()
         .filter_map(|(name, result)| result.as_ref().ok().filter(|n| **n > 0).map(|n| format!("{name} ({n})")))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn every_aws_json_service_of_the_official_models_generates() {
+    let services: Vec<AwsModel> = aws_models().into_iter().filter(AwsModel::speaks_aws_json).collect();
+    assert_eq!(services.len(), 153, "INDEX.tsv lists 153 awsJson services");
+    let results = generate_all(&services);
+    let failures: Vec<String> =
+        results.iter().filter_map(|(name, result)| result.as_ref().err().map(|e| format!("{name}: {e}"))).collect();
+    let left_out = left_out_counts(&results);
     println!(
         "aws-models sweep: {}/{} generate; operations left out (event streams): {}",
         results.len() - failures.len(),
@@ -51,4 +62,21 @@ fn every_aws_json_service_of_the_official_models_generates() {
     );
     assert!(failures.is_empty(), "{} services do not generate:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(left_out, ["cloudwatch-logs-2014-03-28 (2)", "kinesis-2013-12-02 (1)"]);
+}
+
+#[test]
+fn every_rest_json1_service_of_the_official_models_generates() {
+    let services: Vec<AwsModel> = aws_models().into_iter().filter(AwsModel::speaks_rest_json).collect();
+    assert_eq!(services.len(), 251, "INDEX.tsv lists 251 restJson1 services");
+    let results = generate_all(&services);
+    let failures: Vec<String> =
+        results.iter().filter_map(|(name, result)| result.as_ref().err().map(|e| format!("{name}: {e}"))).collect();
+    let left_out = left_out_counts(&results);
+    println!(
+        "aws-models restJson1 sweep: {}/{} generate; operations left out (event streams): {}",
+        results.len() - failures.len(),
+        results.len(),
+        left_out.join(", ")
+    );
+    assert!(failures.is_empty(), "{} services do not generate:\n{}", failures.len(), failures.join("\n"));
 }

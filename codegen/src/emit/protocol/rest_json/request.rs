@@ -92,7 +92,9 @@ fn uri_tokens(input: &StructureIr, http: &HttpBindingIr) -> TokenStream {
                         let text = #text;
                         uri.label(#name, #arg, #greedy);
                     }
-                    ::std::option::Option::None => uri.label(#name, "", #greedy),
+                    ::std::option::Option::None => {
+                        uri.label(#name, "", #greedy);
+                    }
                 }
             }
         }
