@@ -61,6 +61,9 @@ pub struct ServiceIr {
     /// `@awsQueryCompatible`: requests say so in a header, and errors may carry the code the
     /// service's former awsQuery protocol used.
     pub query_compatible: bool,
+    /// Headers every request carries that the model does not say, as the SDKs add them for
+    /// some services (API Gateway's `Accept`, Glacier's version).
+    pub request_headers: Vec<(String, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,6 +145,8 @@ pub struct OperationIr {
     pub gzip_requests: bool,
     /// `@httpChecksumRequired`: requests carry a `Content-MD5` of their body.
     pub checksum_required: bool,
+    /// Glacier's uploads: requests carry the body's SHA-256 and tree hash.
+    pub tree_hash_checksums: bool,
     /// The `@http` binding, for the protocols that read it (restJson1).
     pub http: Option<HttpBindingIr>,
 }
@@ -291,6 +296,9 @@ pub struct MemberIr {
     /// The `@mediaType` of the member's target: a payload's `Content-Type`, and a header
     /// string sent base64-encoded.
     pub media_type: Option<String>,
+    /// The value an unset or empty label takes instead of making the request unsendable
+    /// (Glacier's `-` account id).
+    pub empty_label: Option<String>,
 }
 
 /// The constraint traits of a member and its target, down through list items and map

@@ -50,7 +50,11 @@ const SUITES: &[Suite] = &[
     Suite {
         name: "restJson1",
         stem: "rest_json1",
-        services: &[("aws.protocoltests.restjson#RestJson", "rest_json")],
+        services: &[
+            ("aws.protocoltests.restjson#RestJson", "rest_json"),
+            ("com.amazonaws.apigateway#BackplaneControlService", "api_gateway"),
+            ("com.amazonaws.glacier#Glacier", "glacier"),
+        ],
         sources: &["json_ast"],
     },
     Suite {

@@ -144,6 +144,7 @@ fn module_tree(krate: &CrateIr) -> Module<'_> {
             Needs::Always => true,
             Needs::Compression => compresses,
             Needs::Checksums => krate.operations.iter().any(|operation| operation.checksum_required),
+            Needs::TreeHash => krate.operations.iter().any(|operation| operation.tree_hash_checksums),
             Needs::Endpoints => krate.endpoints.is_some(),
             needs @ (Needs::Json | Needs::HttpBindings | Needs::Rpcv2Cbor) => {
                 super::protocol::support_files(krate.service.protocol).contains(&needs)

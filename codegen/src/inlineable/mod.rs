@@ -20,6 +20,8 @@ pub enum Needs {
     Compression,
     /// Only operations with `@httpChecksumRequired`.
     Checksums,
+    /// Only operations that send Glacier's SHA-256 tree hashes.
+    TreeHash,
     /// Only services with an endpoint rule set.
     Endpoints,
     /// Only services that speak a JSON protocol: awsJson1_0, awsJson1_1 or restJson1.
@@ -235,6 +237,13 @@ pub const INLINEABLES: &[Inlineable] = &[
         source: include_str!("sigv4.rs"),
     },
     Inlineable {
+        module: "sha256",
+        public: false,
+        feature: None,
+        needs: Needs::TreeHash,
+        source: include_str!("sha256.rs"),
+    },
+    Inlineable {
         module: "ureq_client",
         public: false,
         feature: Some("ureq"),
@@ -289,6 +298,8 @@ mod byte_scan;
 mod json_writer;
 #[cfg(test)]
 mod md5;
+#[cfg(test)]
+mod sha256;
 #[cfg(test)]
 #[allow(dead_code)]
 mod primitives;

@@ -17,6 +17,7 @@ use crate::naming::{escape_keyword, field_ident, snake_case, type_ident};
 
 mod checks;
 mod constraints;
+mod customizations;
 mod http;
 mod service;
 mod types;
@@ -87,6 +88,7 @@ pub fn resolve(model: &Model, closure: &OperationClosure, protocol: Option<Proto
             _ => {}
         }
     }
+    customizations::apply(&closure.service.to_string(), &mut krate);
     check_generated_names(&krate)?;
     mark_directions(&mut krate);
     krate.warnings = krate
@@ -152,6 +154,7 @@ pub(super) fn resolve_operation(
     Ok(OperationIr {
         http,
         checksum_required: shape.traits.has("smithy.api#httpChecksumRequired"),
+        tree_hash_checksums: false,
         host_prefix,
         unit_input,
         gzip_requests,
@@ -330,6 +333,7 @@ pub(super) fn resolve_member(
         name: member.name().to_owned(),
         wire_name: wire_name(protocol, member, &location),
         media_type: target.traits.string(traits::MEDIA_TYPE).map(str::to_owned),
+        empty_label: None,
         location,
         field: field_ident(member.name()),
         setter: escape_keyword(format!("set_{snake}")),

@@ -35,6 +35,7 @@ pub(super) fn resolve_service(model: &Model, id: &ShapeId, wanted: Option<Protoc
         protocol,
         doc: doc_of(&shape.traits),
         query_compatible: shape.traits.has("aws.protocols#awsQueryCompatible"),
+        request_headers: Vec::new(),
     })
 }
 

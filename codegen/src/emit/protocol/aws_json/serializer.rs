@@ -23,7 +23,11 @@ pub(crate) fn emit_serializers(krate: &CrateIr) -> TokenStream {
         emit_structure_serializer(structure, quote!(crate::types::#name))
     });
     let unions = krate.unions.iter().filter(|u| u.serialized).map(emit_union_serializer);
+    // restJson1 crates whose requests carry no JSON body have no writer to use it.
+    let allow = (krate.service.protocol == Protocol::RestJson1)
+        .then(|| quote!(#[allow(unused_imports, reason = "only JSON request bodies use it")]));
     quote! {
+        #allow
         use crate::json_writer::JsonObjectWriter;
 
         #(#inputs)*

@@ -48,7 +48,7 @@ pub(crate) fn protocol_serde(krate: &CrateIr) -> TokenStream {
 }
 
 /// `serialize_request` and `parse_response` of an operation type.
-pub(crate) fn operation_methods(_service: &ServiceIr, operation: &OperationIr) -> TokenStream {
+pub(crate) fn operation_methods(service: &ServiceIr, operation: &OperationIr) -> TokenStream {
     let input = ident(&operation.input.rust_name);
     let output = ident(&operation.output.rust_name);
     let deserializer = ident(&operation.output.deserializer_fn);
@@ -64,7 +64,7 @@ pub(crate) fn operation_methods(_service: &ServiceIr, operation: &OperationIr) -
         pattern_text(http),
     );
     serialize_doc.push_str(&super::request_doc_extras(operation));
-    let request = request::request_tokens(operation, http);
+    let request = request::request_tokens(service, operation, http);
     let param = if operation.input.members.is_empty() { quote!(_input) } else { quote!(input) };
     quote! {
         #[doc = #serialize_doc]

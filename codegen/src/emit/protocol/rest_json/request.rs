@@ -6,16 +6,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::{ident, timestamp_format_tokens};
-use crate::ir::{HttpBindingIr, HttpLocation, MemberIr, OperationIr, PathPart, RustType, StructureIr};
+use crate::ir::{HttpBindingIr, HttpLocation, MemberIr, OperationIr, PathPart, RustType, ServiceIr, StructureIr};
 
 use super::super::aws_json::serializer::body_members;
 
 /// The body of `serialize_request`: statements ending in the `HttpRequest`.
-pub(super) fn request_tokens(operation: &OperationIr, http: &HttpBindingIr) -> TokenStream {
+pub(super) fn request_tokens(service: &ServiceIr, operation: &OperationIr, http: &HttpBindingIr) -> TokenStream {
     let input = &operation.input;
     let method = &http.method;
     let uri = uri_tokens(input, http);
-    let headers = header_tokens(input);
+    let headers = header_tokens(service, input);
     let (body, default_content_type) = body_tokens(operation);
     let content_type = default_content_type.map(|(content_type, only_if)| {
         // A `Content-Type` header member the user set wins over the protocol's.
@@ -49,6 +49,7 @@ pub(super) fn request_tokens(operation: &OperationIr, http: &HttpBindingIr) -> T
             }
         }
     });
+    let tree_hash = operation.tree_hash_checksums.then(|| tree_hash_tokens(input));
     let checksum = operation.checksum_required.then(|| {
         quote! {
             headers.push(("Content-MD5", crate::http::HeaderValue::Owned(crate::base64::encode(&crate::md5::digest(&body)))));
@@ -59,6 +60,7 @@ pub(super) fn request_tokens(operation: &OperationIr, http: &HttpBindingIr) -> T
         #headers
         #body
         #compress
+        #tree_hash
         #checksum
         #content_type
         if !body.is_empty() {
@@ -85,6 +87,14 @@ fn uri_tokens(input: &StructureIr, http: &HttpBindingIr) -> TokenStream {
             let field = ident(field);
             let text = scalar_text(quote!(value), &member.ty, member.media_type.is_some());
             let arg = text_arg(&member.ty, member.media_type.is_some());
+            if let Some(fallback) = &member.empty_label {
+                return quote! {
+                    match input.#field.as_deref() {
+                        ::std::option::Option::Some(value) if !value.is_empty() => uri.label(#name, value, #greedy),
+                        _ => uri.label(#name, #fallback, #greedy),
+                    }
+                };
+            }
             // An unset label is an empty one, which the writer records as unsendable.
             quote! {
                 match &input.#field {
@@ -236,8 +246,11 @@ fn query_params(member: &MemberIr, claimed: &[&String]) -> TokenStream {
     }
 }
 
-/// Statements binding `headers`, with every set `@httpHeader` member.
-fn header_tokens(input: &StructureIr) -> TokenStream {
+/// Statements binding `headers`: the service's own, then every set `@httpHeader` member.
+fn header_tokens(service: &ServiceIr, input: &StructureIr) -> TokenStream {
+    let fixed = service.request_headers.iter().map(|(name, value)| {
+        quote!(headers.push((#name, crate::http::HeaderValue::Static(#value)));)
+    });
     let members: Vec<(&MemberIr, &String)> = input
         .members
         .iter()
@@ -247,7 +260,7 @@ fn header_tokens(input: &StructureIr) -> TokenStream {
         })
         .collect();
     // Room for the header members, Content-Type and Content-Length.
-    let capacity = members.len() + 2;
+    let capacity = service.request_headers.len() + members.len() + 2;
     let pushes = members.iter().map(|(member, name)| {
         let field = ident(&member.field);
         let value = header_value(member);
@@ -274,6 +287,7 @@ fn header_tokens(input: &StructureIr) -> TokenStream {
     });
     quote! {
         let mut headers: ::std::vec::Vec<(&'static str, crate::http::HeaderValue)> = ::std::vec::Vec::with_capacity(#capacity);
+        #(#fixed)*
         #(#pushes)*
     }
 }
@@ -362,6 +376,31 @@ fn scalar_text(value: TokenStream, ty: &RustType, base64: bool) -> TokenStream {
         RustType::Boxed(inner) => scalar_text(quote!((**#value)), inner, base64),
         // The resolver and `check` keep other types out of these locations.
         _ => quote!(""),
+    }
+}
+
+/// Glacier's checksums of an upload: the body's SHA-256, and its tree hash unless the input
+/// set one through its own header member.
+fn tree_hash_tokens(input: &StructureIr) -> TokenStream {
+    let push_tree = quote! {
+        headers.push(("X-Amz-Sha256-Tree-Hash", crate::http::HeaderValue::Owned(crate::sha256::hex(&crate::sha256::tree_hash(&body)))));
+    };
+    let modeled = input
+        .members
+        .iter()
+        .any(|m| matches!(&m.location, HttpLocation::Header(name) if name.eq_ignore_ascii_case("x-amz-sha256-tree-hash")));
+    let tree = if modeled {
+        quote! {
+            if !headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("x-amz-sha256-tree-hash")) {
+                #push_tree
+            }
+        }
+    } else {
+        push_tree
+    };
+    quote! {
+        headers.push(("X-Amz-Content-Sha256", crate::http::HeaderValue::Owned(crate::sha256::hex(&crate::sha256::digest(&body)))));
+        #tree
     }
 }
 
