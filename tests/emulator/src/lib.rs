@@ -12,6 +12,13 @@ pub mod workspaces {
     include!(concat!(env!("OUT_DIR"), "/workspaces.rs"));
 }
 
+/// Bindings generated from the official EKS model (restJson1) for CreateCluster,
+/// DescribeCluster, ListClusters and DeleteCluster, with both clients.
+#[allow(clippy::all, clippy::pedantic, missing_docs, reason = "generated code, linted where it is generated")]
+pub mod eks {
+    include!(concat!(env!("OUT_DIR"), "/eks.rs"));
+}
+
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
