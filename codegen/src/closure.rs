@@ -39,6 +39,15 @@ impl OperationClosure {
             }
         }
         operations.retain(|id| !left_out.iter().any(|(out, _)| out == id));
+        // A crate of no operations would be types nothing sends or reads.
+        if operations.is_empty() {
+            if let Some((first, reason)) = left_out.first() {
+                return Err(Error::unsupported(
+                    &service.id,
+                    format!("every operation is left out ({} of them); `{}`: {reason}", left_out.len(), first.name()),
+                ));
+            }
+        }
         let mut closure = Self {
             service: service.id.clone(),
             operations: operations.clone(),

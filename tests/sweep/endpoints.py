@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Runs the endpoint tests (`smithy.rules#endpointTests`) of the awsJson services of
-../shared/aws-models/ against the resolvers smithy-bind compiles from their rule sets.
+"""Runs the endpoint tests (`smithy.rules#endpointTests`) of the awsJson and restJson1 services
+of ../shared/aws-models/ against the resolvers smithy-bind compiles from their rule sets.
 
-    python3 tests/sweep/endpoints.py            every awsJson service
+    python3 tests/sweep/endpoints.py            every awsJson and restJson1 service
     python3 tests/sweep/endpoints.py --sample   CI's fixed sample
+
+SWEEP_ONLY=restJson1 (or awsJson1_) keeps the services of that protocol.
 
 Each service is generated with one operation (the resolver does not depend on operations)
 into one scratch Cargo workspace; the crates' unit tests under `endpoint::tests` are built
@@ -31,7 +33,10 @@ MODELS = os.path.join(ROOT, "..", "shared", "aws-models")
 # isValidHostLabel and account-id endpoints; kinesis: parseArn and substring; eventbridge:
 # isValidHostLabel); the services with the most cases; WorkSpaces' newest model.
 SAMPLE = ["dynamodb", "kinesis", "eventbridge", "iotsecuretunneling", "kms", "wafv2", "health",
-          "cognito-identity-provider", "workspaces", "secrets-manager", "cloudwatch", "ssm"]
+          "cognito-identity-provider", "workspaces", "secrets-manager", "cloudwatch", "ssm",
+          # restJson1: Lambda, EKS and the WorkSpaces family.
+          "lambda", "eks", "workspaces-web"]
+PROTOCOLS = ("awsJson1_0", "awsJson1_1", "restJson1")
 
 
 def index_rows():
@@ -96,7 +101,8 @@ def sweep(work, sample):
     problems = defaultdict(list)
     members = []
     for row in index_rows():
-        protocols = [p for p in row["protocols"].split(",") if p.startswith("awsJson1_")]
+        only = os.environ.get("SWEEP_ONLY", "")
+        protocols = [p for p in row["protocols"].split(",") if p in PROTOCOLS and p.startswith(only)]
         stem = row["file"][: -len(".json.gz")]
         if not protocols or (sample and not in_sample(stem)):
             continue

@@ -78,5 +78,10 @@ fn every_rest_json1_service_of_the_official_models_generates() {
         results.len(),
         left_out.join(", ")
     );
-    assert!(failures.is_empty(), "{} services do not generate:\n{}", failures.len(), failures.join("\n"));
+    // Its one operation streams events both ways, which the generator leaves out, and a crate
+    // of no operations is refused.
+    let only_event_streams = "sagemaker-runtime-http2-2025-10-01: com.amazonaws.sagemakerruntimehttp2#AmazonSageMakerRuntimeHttp2: \
+        every operation is left out (1 of them); `InvokeEndpointWithBidirectionalStream`";
+    assert_eq!(failures.len(), 1, "services that do not generate:\n{}", failures.join("\n"));
+    assert!(failures[0].starts_with(only_event_streams), "{}", failures[0]);
 }

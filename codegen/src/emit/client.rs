@@ -195,7 +195,7 @@ pub(crate) fn emit_fluent_builder(operation: &OperationIr) -> TokenStream {
         impl<C> #builder<C> {
             #[cfg_attr(not(any(feature = "blocking", feature = "async")), allow(dead_code, reason = "called only by a client"))]
             pub(crate) fn new(client: C) -> Self {
-                Self { client, inner: #input_builder::default() }
+                Self { client, inner: <#input_builder as ::std::default::Default>::default() }
             }
 
             /// The input as built so far.

@@ -84,7 +84,7 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
 
             #[doc = #builder_doc]
             pub fn builder() -> crate::types::error::builders::#builder {
-                crate::types::error::builders::#builder::default()
+                <crate::types::error::builders::#builder as ::std::default::Default>::default()
             }
         }
 

@@ -24,7 +24,8 @@ pub(crate) fn derive_attr() -> TokenStream {
 /// The serde attribute of a structure member: its model name, `default` and
 /// `skip_serializing_if` for an `Option`, and the adapter its values need.
 pub(crate) fn field_attrs(member: &MemberIr) -> TokenStream {
-    let name = &member.wire_name;
+    // Member names, not wire names: restJson1's `@jsonName`s may repeat a bound member's name.
+    let name = &member.name;
     let mut args = vec![quote!(rename = #name)];
     if member.optional {
         args.push(quote!(default));
@@ -81,7 +82,7 @@ pub(crate) fn union_impls(union: &UnionIr) -> TokenStream {
     let support = support_path();
     let serialize_arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
-        let key = &variant.wire_name;
+        let key = &variant.member_name;
         match &variant.ty {
             Some(ty) => {
                 let value = match adapter(ty) {
@@ -98,7 +99,7 @@ pub(crate) fn union_impls(union: &UnionIr) -> TokenStream {
     });
     let member_arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
-        let key = &variant.wire_name;
+        let key = &variant.member_name;
         match &variant.ty {
             Some(RustType::Document) => {
                 let document = type_tokens(&RustType::Document);

@@ -62,7 +62,7 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
         impl #name {
             #[doc = #builder_doc]
             pub fn builder() -> #builder_path {
-                #builder_path::default()
+                <#builder_path as ::std::default::Default>::default()
             }
         }
 

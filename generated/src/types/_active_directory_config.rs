@@ -26,7 +26,7 @@ impl ActiveDirectoryConfig {
 impl ActiveDirectoryConfig {
     /// Creates a new builder for [`ActiveDirectoryConfig`].
     pub fn builder() -> crate::types::builders::ActiveDirectoryConfigBuilder {
-        crate::types::builders::ActiveDirectoryConfigBuilder::default()
+        <crate::types::builders::ActiveDirectoryConfigBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`ActiveDirectoryConfig`].

@@ -40,7 +40,7 @@ impl MicrosoftEntraConfig {
 impl MicrosoftEntraConfig {
     /// Creates a new builder for [`MicrosoftEntraConfig`].
     pub fn builder() -> crate::types::builders::MicrosoftEntraConfigBuilder {
-        crate::types::builders::MicrosoftEntraConfigBuilder::default()
+        <crate::types::builders::MicrosoftEntraConfigBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`MicrosoftEntraConfig`].

@@ -33,7 +33,7 @@ impl Tag {
 impl Tag {
     /// Creates a new builder for [`Tag`].
     pub fn builder() -> crate::types::builders::TagBuilder {
-        crate::types::builders::TagBuilder::default()
+        <crate::types::builders::TagBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`Tag`].

@@ -194,7 +194,7 @@ impl RegisterWorkspaceDirectoryInput {
 impl RegisterWorkspaceDirectoryInput {
     /// Creates a new builder for [`RegisterWorkspaceDirectoryInput`].
     pub fn builder() -> crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryInputBuilder {
-        crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryInputBuilder::default()
+        <crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryInputBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`RegisterWorkspaceDirectoryInput`].

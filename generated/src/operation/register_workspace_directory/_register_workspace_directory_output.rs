@@ -49,7 +49,7 @@ impl RegisterWorkspaceDirectoryOutput {
 impl RegisterWorkspaceDirectoryOutput {
     /// Creates a new builder for [`RegisterWorkspaceDirectoryOutput`].
     pub fn builder() -> crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryOutputBuilder {
-        crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryOutputBuilder::default()
+        <crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryOutputBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`RegisterWorkspaceDirectoryOutput`].

@@ -24,7 +24,7 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     pub(crate) fn new(client: C) -> Self {
         Self {
             client,
-            inner: RegisterWorkspaceDirectoryInputBuilder::default(),
+            inner: <RegisterWorkspaceDirectoryInputBuilder as ::std::default::Default>::default(),
         }
     }
     /// The input as built so far.

@@ -95,7 +95,7 @@ impl AccessDeniedException {
     }
     /// Creates a new builder for [`AccessDeniedException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::AccessDeniedExceptionBuilder {
-        crate::types::error::builders::AccessDeniedExceptionBuilder::default()
+        <crate::types::error::builders::AccessDeniedExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for AccessDeniedException {

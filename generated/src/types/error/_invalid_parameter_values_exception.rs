@@ -95,7 +95,7 @@ impl InvalidParameterValuesException {
     }
     /// Creates a new builder for [`InvalidParameterValuesException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::InvalidParameterValuesExceptionBuilder {
-        crate::types::error::builders::InvalidParameterValuesExceptionBuilder::default()
+        <crate::types::error::builders::InvalidParameterValuesExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for InvalidParameterValuesException {

@@ -95,7 +95,7 @@ impl InvalidResourceStateException {
     }
     /// Creates a new builder for [`InvalidResourceStateException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::InvalidResourceStateExceptionBuilder {
-        crate::types::error::builders::InvalidResourceStateExceptionBuilder::default()
+        <crate::types::error::builders::InvalidResourceStateExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for InvalidResourceStateException {

@@ -133,7 +133,7 @@ impl OperationNotSupportedException {
     }
     /// Creates a new builder for [`OperationNotSupportedException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::OperationNotSupportedExceptionBuilder {
-        crate::types::error::builders::OperationNotSupportedExceptionBuilder::default()
+        <crate::types::error::builders::OperationNotSupportedExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for OperationNotSupportedException {

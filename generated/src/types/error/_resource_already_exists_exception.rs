@@ -95,7 +95,7 @@ impl ResourceAlreadyExistsException {
     }
     /// Creates a new builder for [`ResourceAlreadyExistsException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::ResourceAlreadyExistsExceptionBuilder {
-        crate::types::error::builders::ResourceAlreadyExistsExceptionBuilder::default()
+        <crate::types::error::builders::ResourceAlreadyExistsExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for ResourceAlreadyExistsException {

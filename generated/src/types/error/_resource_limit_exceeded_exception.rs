@@ -95,7 +95,7 @@ impl ResourceLimitExceededException {
     }
     /// Creates a new builder for [`ResourceLimitExceededException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::ResourceLimitExceededExceptionBuilder {
-        crate::types::error::builders::ResourceLimitExceededExceptionBuilder::default()
+        <crate::types::error::builders::ResourceLimitExceededExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for ResourceLimitExceededException {

@@ -133,7 +133,7 @@ impl ResourceNotFoundException {
     }
     /// Creates a new builder for [`ResourceNotFoundException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::ResourceNotFoundExceptionBuilder {
-        crate::types::error::builders::ResourceNotFoundExceptionBuilder::default()
+        <crate::types::error::builders::ResourceNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for ResourceNotFoundException {

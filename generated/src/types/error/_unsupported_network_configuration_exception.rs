@@ -95,7 +95,7 @@ impl UnsupportedNetworkConfigurationException {
     }
     /// Creates a new builder for [`UnsupportedNetworkConfigurationException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::UnsupportedNetworkConfigurationExceptionBuilder {
-        crate::types::error::builders::UnsupportedNetworkConfigurationExceptionBuilder::default()
+        <crate::types::error::builders::UnsupportedNetworkConfigurationExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for UnsupportedNetworkConfigurationException {

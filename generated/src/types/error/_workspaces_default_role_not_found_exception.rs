@@ -95,7 +95,7 @@ impl WorkspacesDefaultRoleNotFoundException {
     }
     /// Creates a new builder for [`WorkspacesDefaultRoleNotFoundException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::WorkspacesDefaultRoleNotFoundExceptionBuilder {
-        crate::types::error::builders::WorkspacesDefaultRoleNotFoundExceptionBuilder::default()
+        <crate::types::error::builders::WorkspacesDefaultRoleNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for WorkspacesDefaultRoleNotFoundException {
