@@ -168,7 +168,7 @@ def sweep(work, sample):
     for key in sorted(k for k in totals if k != "awsJson"):
         print(f"endpoint tests ({key}): {totals[key][0]}/{totals[key][1]} pass")
     ok, total = totals["awsJson"]
-    print(f"endpoint tests ({scope}{len(services)} awsJson services): {ok}/{total} pass")
+    print(f"endpoint tests ({scope}{len(services)} services): {ok}/{total} pass")
     return 0 if ok == total else 1
 
 
