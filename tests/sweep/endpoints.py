@@ -156,7 +156,7 @@ def sweep(work, sample):
         ok = min(passed.get(stem, 0), expected)
         if passed.get(stem, 0) != expected and not problems[stem]:
             problems[stem].append(f"ran {passed.get(stem, 0)} passing cases, INDEX.tsv lists {expected}")
-        for key in (protocol, "awsJson"):
+        for key in (protocol, "all"):
             totals[key][0] += ok
             totals[key][1] += expected
     for stem in sorted(problems):
@@ -165,9 +165,9 @@ def sweep(work, sample):
         if len(problems[stem]) > 5:
             print(f"FAIL {stem}: ... and {len(problems[stem]) - 5} more")
     scope = "sample of " if sample else ""
-    for key in sorted(k for k in totals if k != "awsJson"):
+    for key in sorted(k for k in totals if k != "all"):
         print(f"endpoint tests ({key}): {totals[key][0]}/{totals[key][1]} pass")
-    ok, total = totals["awsJson"]
+    ok, total = totals["all"]
     print(f"endpoint tests ({scope}{len(services)} services): {ok}/{total} pass")
     return 0 if ok == total else 1
 
