@@ -90,8 +90,12 @@ fn uri_tokens(input: &StructureIr, http: &HttpBindingIr) -> TokenStream {
             if let Some(fallback) = &member.empty_label {
                 return quote! {
                     match input.#field.as_deref() {
-                        ::std::option::Option::Some(value) if !value.is_empty() => uri.label(#name, value, #greedy),
-                        _ => uri.label(#name, #fallback, #greedy),
+                        ::std::option::Option::Some(value) if !value.is_empty() => {
+                            uri.label(#name, value, #greedy);
+                        }
+                        _ => {
+                            uri.label(#name, #fallback, #greedy);
+                        }
                     }
                 };
             }
