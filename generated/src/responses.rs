@@ -77,16 +77,19 @@ pub(crate) fn unhandled(response: &HttpResponse<'_>, meta: ErrorMetadata, proble
 
 /// The error for a successful status whose body cannot be read as the output.
 pub(crate) fn unreadable_output(response: &HttpResponse<'_>, problem: &dyn fmt::Display) -> Unhandled {
-    let meta = ErrorMetadata::new(response.status(), request_id_header(response));
-    unhandled(response, meta, Some(format!("response body is not the expected output: {problem}")))
+    not_the_output(response, "response body", problem)
 }
 
 /// The error for a successful status whose headers or body cannot be read as the output,
 /// `problem` saying which (HTTP binding protocols read both).
 #[allow(dead_code, reason = "only HTTP binding protocols read outputs from headers")]
 pub(crate) fn unreadable_response(response: &HttpResponse<'_>, problem: &dyn fmt::Display) -> Unhandled {
+    not_the_output(response, "response", problem)
+}
+
+fn not_the_output(response: &HttpResponse<'_>, what: &str, problem: &dyn fmt::Display) -> Unhandled {
     let meta = ErrorMetadata::new(response.status(), request_id_header(response));
-    unhandled(response, meta, Some(format!("response is not the expected output: {problem}")))
+    unhandled(response, meta, Some(format!("{what} is not the expected output: {problem}")))
 }
 
 /// The error for a modeled error code whose body does not match the error's shape.

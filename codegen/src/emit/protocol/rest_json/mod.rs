@@ -175,17 +175,16 @@ fn binding_problem(member: &MemberIr) -> Option<String> {
         HttpLocation::Query(_) | HttpLocation::Header(_) => scalar_or_list(&member.ty),
         HttpLocation::QueryParams => string_map(&member.ty, true),
         HttpLocation::PrefixHeaders(_) => string_map(&member.ty, false),
-        HttpLocation::Payload => !matches!(unboxed(&member.ty), RustType::List { .. } | RustType::Map { .. }) && {
-            matches!(
-                unboxed(&member.ty),
-                RustType::Structure(_) | RustType::Union(_) | RustType::Document | RustType::Blob | RustType::String | RustType::Enum(_)
-            )
-        },
+        HttpLocation::Payload => matches!(
+            unboxed(&member.ty),
+            RustType::Structure(_) | RustType::Union(_) | RustType::Document | RustType::Blob | RustType::String | RustType::Enum(_)
+        ),
         HttpLocation::ResponseCode => matches!(member.ty, RustType::I32),
     };
     (!ok).then(|| format!("a member of type {:?} cannot be bound with {:?}", member.ty, member.location))
 }
 
+/// The type behind any `Box`es, which the wire does not see.
 fn unboxed(ty: &RustType) -> &RustType {
     match ty {
         RustType::Boxed(inner) => unboxed(inner),

@@ -9,6 +9,7 @@ use crate::emit::{ident, timestamp_format_tokens};
 use crate::ir::{HttpBindingIr, HttpLocation, MemberIr, OperationIr, PathPart, RustType, ServiceIr, StructureIr};
 
 use super::super::aws_json::serializer::body_members;
+use super::unboxed;
 
 /// The body of `serialize_request`: statements ending in the `HttpRequest`.
 pub(super) fn request_tokens(service: &ServiceIr, operation: &OperationIr, http: &HttpBindingIr) -> TokenStream {
@@ -417,12 +418,6 @@ fn text_arg(ty: &RustType, base64: bool) -> TokenStream {
     }
 }
 
-fn unboxed(ty: &RustType) -> &RustType {
-    match ty {
-        RustType::Boxed(inner) => unboxed(inner),
-        other => other,
-    }
-}
 
 /// The `Content-Type` a body is sent with, and the condition under which it is sent, if any.
 type ContentType = Option<(String, Option<TokenStream>)>;

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::super::aws_json::deserializer::{emit_error_members_loop, emit_value_read};
 use super::super::reading;
+use super::unboxed;
 use crate::emit::{ident, timestamp_format_tokens};
 use crate::ir::{deserializer_fn, HttpLocation, MemberIr, RustType, StructureIr, TimestampFormat};
 
@@ -245,12 +246,5 @@ fn payload_read(payload: &MemberIr, local: &Ident) -> TokenStream {
         if !#empty {
             #local = ::std::option::Option::Some(#read);
         }
-    }
-}
-
-fn unboxed(ty: &RustType) -> &RustType {
-    match ty {
-        RustType::Boxed(inner) => unboxed(inner),
-        other => other,
     }
 }
