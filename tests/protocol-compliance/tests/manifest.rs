@@ -96,6 +96,13 @@ fn every_client_case_of_the_rest_json1_suite_is_a_generated_test() {
     let skipped = generated.iter().filter(|(_, _, skip)| !skip.is_empty()).count();
     println!("json_ast restJson1: {} client cases, {} run, {skipped} skipped", generated.len(), generated.len() - skipped);
     assert_eq!(generated.len(), 242 + 5);
+    let of_service = |service: &str| {
+        let prefix = format!("json_ast\trestJson1\t{service}\t");
+        GENERATED_CASES.lines().filter(|line| line.starts_with(&prefix)).count()
+    };
+    assert_eq!(of_service("aws.protocoltests.restjson#RestJson"), 242);
+    let service_specific = of_service("com.amazonaws.apigateway#BackplaneControlService") + of_service("com.amazonaws.glacier#Glacier");
+    assert_eq!(service_specific, 5, "client cases of API Gateway and Glacier");
     for kind in ["request", "response", "error"] {
         let count = generated.iter().filter(|(_, k, _)| k == kind).count();
         println!("  {kind}: {count}");
