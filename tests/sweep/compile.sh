@@ -11,8 +11,10 @@
 #                                          rpcv2Cbor (generated with `--protocol rpcv2Cbor`),
 #                                          with `cargo clippy -D warnings`
 #
-# Prints the first error (or warning) of each crate that fails, then `N/M compile`, and exits 1
-# if any failed. SWEEP_DIR keeps the generated crates and build output (default: a temporary
+# Prints each service that does not generate and why, `N/M generate`, the first error (or
+# warning) of each crate that fails, then `N/M compile` (of the crates generated), and exits 1
+# if any crate failed to compile. A service that does not generate is not a failure here:
+# tests/tests/aws_models_sweep.rs pins which ones those are and why. SWEEP_DIR keeps the generated crates and build output (default: a temporary
 # directory, removed afterwards).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,6 +55,8 @@ cargo build -q --locked -p smithy-bind-cli
 generator="$root/target/debug/smithy-bind"
 
 members=()
+stems=()
+considered=0
 while IFS=$'\t' read -r file _service protocols _rest; do
   case "$protocols" in *awsJson1_*|*rpcv2Cbor*|*restJson1*) ;; *) continue ;; esac
   case "$protocols" in *"${SWEEP_ONLY:-}"*) ;; *) continue ;; esac
@@ -61,16 +65,27 @@ while IFS=$'\t' read -r file _service protocols _rest; do
   case "$protocols" in *rpcv2Cbor*) protocol=(--protocol rpcv2Cbor) ;; esac
   if [ "$selection" = sample ] && [ ${#protocol[@]} -eq 0 ] && ! in_sample "$stem"; then continue; fi
   gzip -dc "$models/$file" > "$work/models/$stem.json"
-  # Warnings (left-out operations, unchecked patterns) are the generator's, not the compiler's.
-  "$generator" generate --model "$work/models/$stem.json" --all-operations "${protocol[@]}" \
-    --out "$work/crates/$stem" --crate-name "$stem" 2>/dev/null
+  # Warnings (left-out operations, unchecked patterns) are the generator's, not the compiler's;
+  # an error (a service none of whose operations can be generated) is printed and counted.
+  considered=$((considered + 1))
+  if ! "$generator" generate --model "$work/models/$stem.json" --all-operations "${protocol[@]}" \
+    --out "$work/crates/$stem" --crate-name "$stem" 2> "$work/generate.err"; then
+    echo "NOT GENERATED $stem: $(grep -m1 '^error' "$work/generate.err" || head -n1 "$work/generate.err")"
+    continue
+  fi
   members+=("\"$stem\"")
+  stems+=("$stem")
 done < <(tail -n +2 "$models/INDEX.tsv")
+echo "aws-models: ${#members[@]}/$considered generate"
 
 {
   printf '[workspace]\nresolver = "2"\nmembers = [%s]\n' "$(IFS=,; echo "${members[*]}")"
 } > "$work/crates/Cargo.toml"
 echo "generated ${#members[@]} crates in $work/crates"
+# The sweep's dependencies at the versions the project is tested with (its lock file), fetched
+# first so the offline build below finds them on a machine that has built nothing yet.
+cp Cargo.lock "$work/crates/Cargo.lock"
+cargo fetch --manifest-path "$work/crates/Cargo.toml" --quiet
 
 messages="$work/messages.json"
 export CARGO_TARGET_DIR="$work/target"
@@ -81,4 +96,4 @@ else
   cargo check --offline --manifest-path "$work/crates/Cargo.toml" --workspace --all-features \
     --keep-going --message-format=json > "$messages" || true
 fi
-python3 "$root/tests/sweep/summarize.py" "$messages" "${#members[@]}" "$mode"
+python3 "$root/tests/sweep/summarize.py" "$messages" "${stems[*]}" "$mode"
