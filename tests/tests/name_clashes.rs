@@ -103,3 +103,19 @@ fn the_event_stream_operation_is_left_out_and_the_crate_docs_say_why() {
     );
     assert!(!smithy_bind_tests::workspace_root().join("tests/fixtures/name-clashes/src/operation/watch_things").exists());
 }
+
+#[test]
+fn shapes_named_like_prelude_items_are_types_and_the_prelude_still_works_beside_them() {
+    let body = br#"{"Name":"lamp","Option":{"Value":"v1","Label":"first"},"Result":"RETRY","None":{},"Hash":{"sha256":"ab12"},"Options":[{"Value":"v2"}]}"#;
+    let output = DescribeThing::parse_response(&HttpResponse::new(200, body)).unwrap();
+    let option: &types::Option = output.option().unwrap();
+    assert_eq!((option.value(), option.label()), (Some("v1"), Some("first")));
+    assert_eq!(output.result(), Some(&types::Result::Retry));
+    assert_eq!(output.none(), Some(&types::None::builder().build()));
+    assert_eq!(output.hash().and_then(types::Hash::sha256), Some("ab12"));
+    assert_eq!(output.options().iter().map(types::Option::value).collect::<Vec<_>>(), [Some("v2")]);
+
+    let unknown = br#"{"Result":"PAUSE"}"#;
+    let output = DescribeThing::parse_response(&HttpResponse::new(200, unknown)).unwrap();
+    assert_eq!(output.result().map(types::Result::as_str), Some("PAUSE"));
+}

@@ -12,6 +12,7 @@ use super::enums::emit_enum;
 use super::errors::{emit_crate_error, emit_error_structure, emit_operation_error};
 use super::ident;
 use super::operation::{emit_io_structure, emit_operation_module};
+use super::prelude_paths::shorten_prelude_paths;
 use super::structs::emit_structure;
 use super::unions::emit_union;
 use super::validation::emit_validation;
@@ -491,7 +492,8 @@ fn crate_file(module: &Module, dir: &str, header: &Header, allow_deprecated: boo
                     quote!(#gate mod #name;)
                 }
             });
-            format_tokens(&path, quote!(#doc #root_attributes #allow #(#declarations)* #items))?
+            let tokens = quote!(#doc #root_attributes #allow #(#declarations)* #items);
+            format_tokens(&path, shorten_prelude_paths(tokens))?
         }
     };
     Ok(GeneratedFile {

@@ -5,15 +5,7 @@
 ///
 /// Build one from its wire value with `UserIdentityType::from("AWS_DIRECTORY_SERVICE")`; [`as_str`](Self::as_str) gives the wire value back.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum UserIdentityType {
     /// In AWS Directory Service.
     AwsDirectoryService,
@@ -40,18 +32,16 @@ impl UserIdentityType {
     }
     /// The variant for a value the model defines, or an error naming the value;
     /// `From<&str>` keeps unknown values instead.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match UserIdentityType::from(value) {
             UserIdentityType::Unknown(_) => {
                 ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::From<&str> for UserIdentityType {
+impl From<&str> for UserIdentityType {
     fn from(value: &str) -> Self {
         match value {
             "AWS_DIRECTORY_SERVICE" => UserIdentityType::AwsDirectoryService,
@@ -67,11 +57,11 @@ impl ::std::convert::From<&str> for UserIdentityType {
 }
 impl ::std::str::FromStr for UserIdentityType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(UserIdentityType::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(UserIdentityType::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for UserIdentityType {
+impl AsRef<str> for UserIdentityType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -86,7 +76,7 @@ impl ::serde::Serialize for UserIdentityType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -94,7 +84,7 @@ impl ::serde::Serialize for UserIdentityType {
 impl<'de> ::serde::Deserialize<'de> for UserIdentityType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         crate::serde_support::deserialize_enum(deserializer)
     }
 }

@@ -5,15 +5,7 @@
 ///
 /// Build one from its wire value with `WorkspaceDirectoryState::from("DEREGISTERED")`; [`as_str`](Self::as_str) gives the wire value back.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum WorkspaceDirectoryState {
     /// Deregistration has finished.
     Deregistered,
@@ -46,18 +38,16 @@ impl WorkspaceDirectoryState {
     }
     /// The variant for a value the model defines, or an error naming the value;
     /// `From<&str>` keeps unknown values instead.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match WorkspaceDirectoryState::from(value) {
             WorkspaceDirectoryState::Unknown(_) => {
                 ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::From<&str> for WorkspaceDirectoryState {
+impl From<&str> for WorkspaceDirectoryState {
     fn from(value: &str) -> Self {
         match value {
             "DEREGISTERED" => WorkspaceDirectoryState::Deregistered,
@@ -75,11 +65,11 @@ impl ::std::convert::From<&str> for WorkspaceDirectoryState {
 }
 impl ::std::str::FromStr for WorkspaceDirectoryState {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(WorkspaceDirectoryState::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(WorkspaceDirectoryState::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for WorkspaceDirectoryState {
+impl AsRef<str> for WorkspaceDirectoryState {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -94,7 +84,7 @@ impl ::serde::Serialize for WorkspaceDirectoryState {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -102,7 +92,7 @@ impl ::serde::Serialize for WorkspaceDirectoryState {
 impl<'de> ::serde::Deserialize<'de> for WorkspaceDirectoryState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         crate::serde_support::deserialize_enum(deserializer)
     }
 }

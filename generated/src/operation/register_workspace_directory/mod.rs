@@ -10,14 +10,7 @@ pub mod builders;
 ///
 /// An account registering its first directory needs the `workspaces_DefaultRole` IAM role to exist beforehand, otherwise the call fails with `WorkspacesDefaultRoleNotFoundException`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RegisterWorkspaceDirectory;
 impl RegisterWorkspaceDirectory {
     /// The operation, as aws-sdk-rust's operation types are made.
@@ -28,7 +21,7 @@ impl RegisterWorkspaceDirectory {
     pub fn serialize_request(
         input: &RegisterWorkspaceDirectoryInput,
     ) -> crate::http::HttpRequest {
-        let mut body = ::std::string::String::with_capacity(1024);
+        let mut body = String::with_capacity(1024);
         let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
         crate::protocol_serde::write_register_workspace_directory_input(
             &mut object,
@@ -38,7 +31,7 @@ impl RegisterWorkspaceDirectory {
         crate::http::HttpRequest::new(
             "POST",
             ::std::borrow::Cow::Borrowed("/"),
-            ::std::vec::Vec::from([
+            Vec::from([
                 (
                     "Content-Type",
                     crate::http::HeaderValue::Static("application/x-amz-json-1.1"),
@@ -63,12 +56,9 @@ impl RegisterWorkspaceDirectory {
     )]
     pub fn parse_response(
         response: &crate::http::HttpResponse<'_>,
-    ) -> ::std::result::Result<
-        RegisterWorkspaceDirectoryOutput,
-        RegisterWorkspaceDirectoryError,
-    > {
+    ) -> Result<RegisterWorkspaceDirectoryOutput, RegisterWorkspaceDirectoryError> {
         if !crate::responses::is_success(response.status()) {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::protocol_serde::read_register_workspace_directory_error(response),
             );
         }
@@ -80,7 +70,7 @@ impl RegisterWorkspaceDirectory {
                 crate::responses::unreadable_output(response, &problem),
             ))?;
         output._request_id = crate::responses::request_id(response);
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 }
 pub use self::_register_workspace_directory_error::RegisterWorkspaceDirectoryError;
