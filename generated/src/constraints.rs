@@ -7,7 +7,9 @@ impl crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryI
     /// Checks every constraint the model states (required members, lengths,
     /// patterns, ranges, unique items), here and in every nested value, and
     /// reports all violations at once with their paths.
-    pub fn validate(&self) -> Result<(), crate::validation::ValidationError> {
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
         let mut validator = Validator::default();
         check_register_workspace_directory_input(self, "", &mut validator);
         validator.finish()
@@ -18,9 +20,12 @@ impl crate::operation::register_workspace_directory::RegisterWorkspaceDirectory 
     /// [`serialize_request`](Self::serialize_request) does.
     pub fn serialize_validated_request(
         input: &crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryInput,
-    ) -> Result<crate::http::HttpRequest, crate::validation::ValidationError> {
+    ) -> ::std::result::Result<
+        crate::http::HttpRequest,
+        crate::validation::ValidationError,
+    > {
         input.validate()?;
-        Ok(Self::serialize_request(input))
+        ::std::result::Result::Ok(Self::serialize_request(input))
     }
 }
 pub(crate) fn check_register_workspace_directory_input(
@@ -28,13 +33,13 @@ pub(crate) fn check_register_workspace_directory_input(
     path: &str,
     validator: &mut Validator,
 ) {
-    if let Some(inner) = &value.directory_id {
+    if let ::std::option::Option::Some(inner) = &value.directory_id {
         validator
             .length(
                 || crate::validation::member_path(path, "DirectoryId"),
                 inner.chars().count(),
-                Some(10u64),
-                Some(65u64),
+                ::std::option::Option::Some(10u64),
+                ::std::option::Option::Some(65u64),
                 inner,
                 false,
             );
@@ -50,13 +55,13 @@ pub(crate) fn check_register_workspace_directory_input(
                 );
         }
     }
-    if let Some(inner) = &value.subnet_ids {
+    if let ::std::option::Option::Some(inner) = &value.subnet_ids {
         validator
             .length(
                 || crate::validation::member_path(path, "SubnetIds"),
                 inner.len(),
-                Some(0u64),
-                Some(2u64),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(2u64),
                 inner,
                 false,
             );
@@ -68,8 +73,8 @@ pub(crate) fn check_register_workspace_directory_input(
                         index_0,
                     ),
                     item_0.chars().count(),
-                    Some(15u64),
-                    Some(24u64),
+                    ::std::option::Option::Some(15u64),
+                    ::std::option::Option::Some(24u64),
                     item_0,
                     false,
                 );
@@ -89,7 +94,7 @@ pub(crate) fn check_register_workspace_directory_input(
             }
         }
     }
-    if let Some(inner) = &value.tags {
+    if let ::std::option::Option::Some(inner) = &value.tags {
         for (index_0, item_0) in inner.iter().enumerate() {
             validate_tag(
                 item_0,
@@ -101,7 +106,7 @@ pub(crate) fn check_register_workspace_directory_input(
             );
         }
     }
-    if let Some(inner) = &value.workspace_directory_name {
+    if let ::std::option::Option::Some(inner) = &value.workspace_directory_name {
         {
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
@@ -114,7 +119,7 @@ pub(crate) fn check_register_workspace_directory_input(
                 );
         }
     }
-    if let Some(inner) = &value.workspace_directory_description {
+    if let ::std::option::Option::Some(inner) = &value.workspace_directory_description {
         {
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
@@ -130,7 +135,7 @@ pub(crate) fn check_register_workspace_directory_input(
                 );
         }
     }
-    if let Some(inner) = &value.idc_instance_arn {
+    if let ::std::option::Option::Some(inner) = &value.idc_instance_arn {
         {
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
@@ -143,14 +148,14 @@ pub(crate) fn check_register_workspace_directory_input(
                 );
         }
     }
-    if let Some(inner) = &value.microsoft_entra_config {
+    if let ::std::option::Option::Some(inner) = &value.microsoft_entra_config {
         validate_microsoft_entra_config(
             inner,
             &crate::validation::member_path(path, "MicrosoftEntraConfig"),
             validator,
         );
     }
-    if let Some(inner) = &value.active_directory_config {
+    if let ::std::option::Option::Some(inner) = &value.active_directory_config {
         validate_active_directory_config(
             inner,
             &crate::validation::member_path(path, "ActiveDirectoryConfig"),
@@ -197,7 +202,7 @@ pub(crate) fn validate_microsoft_entra_config(
     path: &str,
     validator: &mut Validator,
 ) {
-    if let Some(inner) = &value.tenant_id {
+    if let ::std::option::Option::Some(inner) = &value.tenant_id {
         {
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
@@ -210,7 +215,7 @@ pub(crate) fn validate_microsoft_entra_config(
                 );
         }
     }
-    if let Some(inner) = &value.application_config_secret_arn {
+    if let ::std::option::Option::Some(inner) = &value.application_config_secret_arn {
         {
             static PATTERN: crate::validation::Pattern = ::std::sync::OnceLock::new();
             validator
@@ -238,19 +243,19 @@ pub(crate) fn validate_tag(
             .length(
                 || crate::validation::member_path(path, "Key"),
                 inner.chars().count(),
-                Some(1u64),
-                Some(127u64),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(127u64),
                 inner,
                 false,
             );
     }
-    if let Some(inner) = &value.value {
+    if let ::std::option::Option::Some(inner) = &value.value {
         validator
             .length(
                 || crate::validation::member_path(path, "Value"),
                 inner.chars().count(),
-                Some(0u64),
-                Some(255u64),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(255u64),
                 inner,
                 false,
             );

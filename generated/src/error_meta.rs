@@ -4,7 +4,7 @@
 /// Every error the chosen operations can return, for programs that call several of
 /// them and want one error type.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants hold the error types unboxed, as in aws-sdk-rust"
@@ -38,7 +38,7 @@ pub enum Error {
     /// value that could not be built.
     Unhandled(crate::error::Unhandled),
 }
-impl From<
+impl ::std::convert::From<
     crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError,
 > for Error {
     fn from(
@@ -78,9 +78,11 @@ impl From<
         }
     }
 }
-impl From<crate::error::BuildError> for Error {
+impl ::std::convert::From<crate::error::BuildError> for Error {
     fn from(error: crate::error::BuildError) -> Self {
-        Error::Unhandled(crate::error::Unhandled::from_source(Box::new(error)))
+        Error::Unhandled(
+            crate::error::Unhandled::from_source(::std::boxed::Box::new(error)),
+        )
     }
 }
 impl ::std::fmt::Display for Error {
@@ -114,7 +116,7 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Error::AccessDeniedException(error) => ::std::error::Error::source(error),
             Error::InvalidParameterValuesException(error) => {
@@ -160,7 +162,7 @@ impl crate::error::ProvideErrorMetadata for Error {
     }
 }
 impl crate::error::RequestId for Error {
-    fn request_id(&self) -> Option<&str> {
+    fn request_id(&self) -> ::std::option::Option<&str> {
         crate::error::ProvideErrorMetadata::meta(self).request_id()
     }
 }

@@ -7,23 +7,23 @@ pub(crate) fn write_register_workspace_directory_input(
     object: &mut JsonObjectWriter<'_>,
     input: &crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryInput,
 ) {
-    if let Some(value) = &input.directory_id {
+    if let ::std::option::Option::Some(value) = &input.directory_id {
         object.quoted_key("\"DirectoryId\":").string(value);
     }
-    if let Some(value) = &input.subnet_ids {
+    if let ::std::option::Option::Some(value) = &input.subnet_ids {
         let mut array_0 = object.quoted_key("\"SubnetIds\":").start_array();
         for item_0 in value {
             array_0.value().string(item_0);
         }
         array_0.finish();
     }
-    if let Some(value) = &input.enable_self_service {
+    if let ::std::option::Option::Some(value) = &input.enable_self_service {
         object.quoted_key("\"EnableSelfService\":").boolean(*value);
     }
-    if let Some(value) = &input.tenancy {
+    if let ::std::option::Option::Some(value) = &input.tenancy {
         object.quoted_key("\"Tenancy\":").string(value.as_str());
     }
-    if let Some(value) = &input.tags {
+    if let ::std::option::Option::Some(value) = &input.tags {
         let mut array_0 = object.quoted_key("\"Tags\":").start_array();
         for item_0 in value {
             let mut object_1 = array_0.value().start_object();
@@ -32,27 +32,27 @@ pub(crate) fn write_register_workspace_directory_input(
         }
         array_0.finish();
     }
-    if let Some(value) = &input.workspace_directory_name {
+    if let ::std::option::Option::Some(value) = &input.workspace_directory_name {
         object.quoted_key("\"WorkspaceDirectoryName\":").string(value);
     }
-    if let Some(value) = &input.workspace_directory_description {
+    if let ::std::option::Option::Some(value) = &input.workspace_directory_description {
         object.quoted_key("\"WorkspaceDirectoryDescription\":").string(value);
     }
-    if let Some(value) = &input.user_identity_type {
+    if let ::std::option::Option::Some(value) = &input.user_identity_type {
         object.quoted_key("\"UserIdentityType\":").string(value.as_str());
     }
-    if let Some(value) = &input.idc_instance_arn {
+    if let ::std::option::Option::Some(value) = &input.idc_instance_arn {
         object.quoted_key("\"IdcInstanceArn\":").string(value);
     }
-    if let Some(value) = &input.microsoft_entra_config {
+    if let ::std::option::Option::Some(value) = &input.microsoft_entra_config {
         let mut object_0 = object.quoted_key("\"MicrosoftEntraConfig\":").start_object();
         crate::protocol_serde::ser_microsoft_entra_config(&mut object_0, value);
         object_0.finish();
     }
-    if let Some(value) = &input.workspace_type {
+    if let ::std::option::Option::Some(value) = &input.workspace_type {
         object.quoted_key("\"WorkspaceType\":").string(value.as_str());
     }
-    if let Some(value) = &input.active_directory_config {
+    if let ::std::option::Option::Some(value) = &input.active_directory_config {
         let mut object_0 = object
             .quoted_key("\"ActiveDirectoryConfig\":")
             .start_object();
@@ -77,10 +77,10 @@ pub(crate) fn ser_microsoft_entra_config(
     object: &mut JsonObjectWriter<'_>,
     input: &crate::types::MicrosoftEntraConfig,
 ) {
-    if let Some(value) = &input.tenant_id {
+    if let ::std::option::Option::Some(value) = &input.tenant_id {
         object.quoted_key("\"TenantId\":").string(value);
     }
-    if let Some(value) = &input.application_config_secret_arn {
+    if let ::std::option::Option::Some(value) = &input.application_config_secret_arn {
         object.quoted_key("\"ApplicationConfigSecretArn\":").string(value);
     }
 }
@@ -89,21 +89,21 @@ pub(crate) fn ser_tag(object: &mut JsonObjectWriter<'_>, input: &crate::types::T
         let value = &input.key;
         object.quoted_key("\"Key\":").string(value);
     }
-    if let Some(value) = &input.value {
+    if let ::std::option::Option::Some(value) = &input.value {
         object.quoted_key("\"Value\":").string(value);
     }
 }
 use crate::json_reader::{JsonError, JsonReader};
 pub(crate) fn read_register_workspace_directory_output(
     reader: &mut JsonReader<'_>,
-) -> Result<
+) -> ::std::result::Result<
     crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryOutput,
     JsonError,
 > {
-    let mut member_directory_id = None;
-    let mut member_state = None;
+    let mut member_directory_id = ::std::option::Option::None;
+    let mut member_state = ::std::option::Option::None;
     reader.begin_object()?;
-    while let Some(name) = reader.next_key()? {
+    while let ::std::option::Option::Some(name) = reader.next_key()? {
         match name.as_ref() {
             "DirectoryId" => member_directory_id = reader.optional_string()?,
             "State" => {
@@ -116,17 +116,17 @@ pub(crate) fn read_register_workspace_directory_output(
             _ => reader.skip_value()?,
         }
     }
-    Ok(crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryOutput {
+    ::std::result::Result::Ok(crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryOutput {
         directory_id: member_directory_id,
         state: member_state,
-        _request_id: None,
+        _request_id: ::std::option::Option::None,
     })
 }
 pub(crate) fn de_access_denied_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::AccessDeniedException, JsonError> {
-    let mut member_message = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<crate::types::error::AccessDeniedException, JsonError> {
+    let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
             member_message = member.optional_string()?;
@@ -136,18 +136,21 @@ pub(crate) fn de_access_denied_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::AccessDeniedException {
+    ::std::result::Result::Ok(crate::types::error::AccessDeniedException {
         message: member_message,
         meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_invalid_parameter_values_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::InvalidParameterValuesException, JsonError> {
-    let mut member_message = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<
+    crate::types::error::InvalidParameterValuesException,
+    JsonError,
+> {
+    let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
             member_message = member.optional_string()?;
@@ -157,18 +160,21 @@ pub(crate) fn de_invalid_parameter_values_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::InvalidParameterValuesException {
+    ::std::result::Result::Ok(crate::types::error::InvalidParameterValuesException {
         message: member_message,
         meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_invalid_resource_state_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::InvalidResourceStateException, JsonError> {
-    let mut member_message = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<
+    crate::types::error::InvalidResourceStateException,
+    JsonError,
+> {
+    let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
             member_message = member.optional_string()?;
@@ -178,19 +184,22 @@ pub(crate) fn de_invalid_resource_state_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::InvalidResourceStateException {
+    ::std::result::Result::Ok(crate::types::error::InvalidResourceStateException {
         message: member_message,
         meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_operation_not_supported_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::OperationNotSupportedException, JsonError> {
-    let mut member_message = None;
-    let mut member_reason = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<
+    crate::types::error::OperationNotSupportedException,
+    JsonError,
+> {
+    let mut member_message = ::std::option::Option::None;
+    let mut member_reason = ::std::option::Option::None;
     for member in body.members() {
         match member.name() {
             "message" => member_message = member.optional_string()?,
@@ -202,9 +211,9 @@ pub(crate) fn de_operation_not_supported_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::OperationNotSupportedException {
+    ::std::result::Result::Ok(crate::types::error::OperationNotSupportedException {
         message: member_message,
         reason: member_reason,
         meta: meta.take().unwrap_or_default(),
@@ -212,9 +221,12 @@ pub(crate) fn de_operation_not_supported_exception(
 }
 pub(crate) fn de_resource_already_exists_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::ResourceAlreadyExistsException, JsonError> {
-    let mut member_message = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<
+    crate::types::error::ResourceAlreadyExistsException,
+    JsonError,
+> {
+    let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
             member_message = member.optional_string()?;
@@ -224,18 +236,21 @@ pub(crate) fn de_resource_already_exists_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::ResourceAlreadyExistsException {
+    ::std::result::Result::Ok(crate::types::error::ResourceAlreadyExistsException {
         message: member_message,
         meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_resource_limit_exceeded_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::ResourceLimitExceededException, JsonError> {
-    let mut member_message = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<
+    crate::types::error::ResourceLimitExceededException,
+    JsonError,
+> {
+    let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
             member_message = member.optional_string()?;
@@ -245,19 +260,19 @@ pub(crate) fn de_resource_limit_exceeded_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::ResourceLimitExceededException {
+    ::std::result::Result::Ok(crate::types::error::ResourceLimitExceededException {
         message: member_message,
         meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_resource_not_found_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::ResourceNotFoundException, JsonError> {
-    let mut member_message = None;
-    let mut member_resource_id = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<crate::types::error::ResourceNotFoundException, JsonError> {
+    let mut member_message = ::std::option::Option::None;
+    let mut member_resource_id = ::std::option::Option::None;
     for member in body.members() {
         match member.name() {
             "message" => member_message = member.optional_string()?,
@@ -269,9 +284,9 @@ pub(crate) fn de_resource_not_found_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::ResourceNotFoundException {
+    ::std::result::Result::Ok(crate::types::error::ResourceNotFoundException {
         message: member_message,
         resource_id: member_resource_id,
         meta: meta.take().unwrap_or_default(),
@@ -279,9 +294,12 @@ pub(crate) fn de_resource_not_found_exception(
 }
 pub(crate) fn de_unsupported_network_configuration_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::UnsupportedNetworkConfigurationException, JsonError> {
-    let mut member_message = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<
+    crate::types::error::UnsupportedNetworkConfigurationException,
+    JsonError,
+> {
+    let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
             member_message = member.optional_string()?;
@@ -291,18 +309,21 @@ pub(crate) fn de_unsupported_network_configuration_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::UnsupportedNetworkConfigurationException {
+    ::std::result::Result::Ok(crate::types::error::UnsupportedNetworkConfigurationException {
         message: member_message,
         meta: meta.take().unwrap_or_default(),
     })
 }
 pub(crate) fn de_workspaces_default_role_not_found_exception(
     body: &crate::aws_json::ErrorBody<'_>,
-    meta: &mut Option<crate::error::ErrorMetadata>,
-) -> Result<crate::types::error::WorkspacesDefaultRoleNotFoundException, JsonError> {
-    let mut member_message = None;
+    meta: &mut ::std::option::Option<crate::error::ErrorMetadata>,
+) -> ::std::result::Result<
+    crate::types::error::WorkspacesDefaultRoleNotFoundException,
+    JsonError,
+> {
+    let mut member_message = ::std::option::Option::None;
     for member in body.members() {
         if member.name() == "message" {
             member_message = member.optional_string()?;
@@ -312,9 +333,9 @@ pub(crate) fn de_workspaces_default_role_not_found_exception(
         member_message = meta
             .as_ref()
             .and_then(|meta| meta.message())
-            .map(ToOwned::to_owned);
+            .map(::std::borrow::ToOwned::to_owned);
     }
-    Ok(crate::types::error::WorkspacesDefaultRoleNotFoundException {
+    ::std::result::Result::Ok(crate::types::error::WorkspacesDefaultRoleNotFoundException {
         message: member_message,
         meta: meta.take().unwrap_or_default(),
     })
@@ -325,8 +346,8 @@ pub(crate) fn read_register_workspace_directory_error(
     use crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError;
     type ReadError = fn(
         &crate::aws_json::ErrorBody<'_>,
-        &mut Option<crate::error::ErrorMetadata>,
-    ) -> Result<RegisterWorkspaceDirectoryError, JsonError>;
+        &mut ::std::option::Option<crate::error::ErrorMetadata>,
+    ) -> ::std::result::Result<RegisterWorkspaceDirectoryError, JsonError>;
     const CODES: &[&str] = &[
         "AccessDeniedException",
         "InvalidParameterValuesException",
@@ -340,17 +361,19 @@ pub(crate) fn read_register_workspace_directory_error(
     ];
     let mut body = crate::aws_json::ErrorBody::default();
     let meta = match crate::aws_json::read_error(response, &mut body, CODES) {
-        Ok(meta) => meta,
-        Err(unhandled) => return RegisterWorkspaceDirectoryError::Unhandled(unhandled),
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return RegisterWorkspaceDirectoryError::Unhandled(unhandled);
+        }
     };
     let read: ReadError = match meta.code() {
-        Some("AccessDeniedException") => {
+        ::std::option::Option::Some("AccessDeniedException") => {
             |body, meta| {
                 de_access_denied_exception(body, meta)
                     .map(RegisterWorkspaceDirectoryError::AccessDeniedException)
             }
         }
-        Some("InvalidParameterValuesException") => {
+        ::std::option::Option::Some("InvalidParameterValuesException") => {
             |body, meta| {
                 de_invalid_parameter_values_exception(body, meta)
                     .map(
@@ -358,37 +381,37 @@ pub(crate) fn read_register_workspace_directory_error(
                     )
             }
         }
-        Some("InvalidResourceStateException") => {
+        ::std::option::Option::Some("InvalidResourceStateException") => {
             |body, meta| {
                 de_invalid_resource_state_exception(body, meta)
                     .map(RegisterWorkspaceDirectoryError::InvalidResourceStateException)
             }
         }
-        Some("OperationNotSupportedException") => {
+        ::std::option::Option::Some("OperationNotSupportedException") => {
             |body, meta| {
                 de_operation_not_supported_exception(body, meta)
                     .map(RegisterWorkspaceDirectoryError::OperationNotSupportedException)
             }
         }
-        Some("ResourceAlreadyExistsException") => {
+        ::std::option::Option::Some("ResourceAlreadyExistsException") => {
             |body, meta| {
                 de_resource_already_exists_exception(body, meta)
                     .map(RegisterWorkspaceDirectoryError::ResourceAlreadyExistsException)
             }
         }
-        Some("ResourceLimitExceededException") => {
+        ::std::option::Option::Some("ResourceLimitExceededException") => {
             |body, meta| {
                 de_resource_limit_exceeded_exception(body, meta)
                     .map(RegisterWorkspaceDirectoryError::ResourceLimitExceededException)
             }
         }
-        Some("ResourceNotFoundException") => {
+        ::std::option::Option::Some("ResourceNotFoundException") => {
             |body, meta| {
                 de_resource_not_found_exception(body, meta)
                     .map(RegisterWorkspaceDirectoryError::ResourceNotFoundException)
             }
         }
-        Some("UnsupportedNetworkConfigurationException") => {
+        ::std::option::Option::Some("UnsupportedNetworkConfigurationException") => {
             |body, meta| {
                 de_unsupported_network_configuration_exception(body, meta)
                     .map(
@@ -396,7 +419,7 @@ pub(crate) fn read_register_workspace_directory_error(
                     )
             }
         }
-        Some("WorkspacesDefaultRoleNotFoundException") => {
+        ::std::option::Option::Some("WorkspacesDefaultRoleNotFoundException") => {
             |body, meta| {
                 de_workspaces_default_role_not_found_exception(body, meta)
                     .map(
@@ -406,14 +429,14 @@ pub(crate) fn read_register_workspace_directory_error(
         }
         _ => {
             return RegisterWorkspaceDirectoryError::Unhandled(
-                crate::responses::unhandled(response, meta, None),
+                crate::responses::unhandled(response, meta, ::std::option::Option::None),
             );
         }
     };
-    let mut meta = Some(meta);
+    let mut meta = ::std::option::Option::Some(meta);
     match read(&body, &mut meta) {
-        Ok(error) => error,
-        Err(problem) => {
+        ::std::result::Result::Ok(error) => error,
+        ::std::result::Result::Err(problem) => {
             RegisterWorkspaceDirectoryError::Unhandled(
                 crate::responses::unreadable_error(
                     response,

@@ -10,20 +10,22 @@ pub(crate) static SERVICE: crate::runtime::ServiceInfo = crate::runtime::Service
 };
 fn resolve_endpoint(
     config: &crate::config::Config,
-) -> Result<crate::runtime::ResolvedEndpoint, String> {
+) -> ::std::result::Result<crate::runtime::ResolvedEndpoint, ::std::string::String> {
     let params = crate::endpoint::Params::builder()
         .set_region(config.region.clone())
-        .set_use_dual_stack(Some(config.use_dual_stack))
-        .set_use_fips(Some(config.use_fips))
+        .set_use_dual_stack(::std::option::Option::Some(config.use_dual_stack))
+        .set_use_fips(::std::option::Option::Some(config.use_fips))
         .set_endpoint(config.endpoint_url.clone())
         .build()
-        .map_err(|error| format!("the endpoint parameters are incomplete: {error}"))?;
+        .map_err(|error| {
+            ::std::format!("the endpoint parameters are incomplete: {error}")
+        })?;
     let endpoint = crate::endpoint::resolve_endpoint(&params)
-        .map_err(|error| format!("no endpoint for {params:?}: {error}"))?;
+        .map_err(|error| ::std::format!("no endpoint for {params:?}: {error}"))?;
     let sigv4 = endpoint
         .auth_schemes()
         .into_iter()
-        .find(|scheme| scheme.name() == Some("sigv4"));
+        .find(|scheme| scheme.name() == ::std::option::Option::Some("sigv4"));
     let headers = endpoint
         .headers()
         .iter()
@@ -31,7 +33,7 @@ fn resolve_endpoint(
             values.iter().map(move |value| (name.clone(), value.clone()))
         })
         .collect();
-    Ok(crate::runtime::ResolvedEndpoint {
+    ::std::result::Result::Ok(crate::runtime::ResolvedEndpoint {
         url: endpoint.url().to_owned(),
         headers,
         signing_name: sigv4
@@ -49,19 +51,23 @@ for crate::operation::register_workspace_directory::RegisterWorkspaceDirectory {
     type Error = crate::operation::register_workspace_directory::RegisterWorkspaceDirectoryError;
     const NAME: &'static str = "RegisterWorkspaceDirectory";
     #[cfg(feature = "validation")]
-    fn check(input: &Self::Input) -> Result<(), crate::runtime::BoxError> {
-        input.validate().map_err(Into::into)
+    fn check(
+        input: &Self::Input,
+    ) -> ::std::result::Result<(), crate::runtime::BoxError> {
+        input.validate().map_err(::std::convert::Into::into)
     }
     #[cfg(not(feature = "validation"))]
-    fn check(_input: &Self::Input) -> Result<(), crate::runtime::BoxError> {
-        Ok(())
+    fn check(
+        _input: &Self::Input,
+    ) -> ::std::result::Result<(), crate::runtime::BoxError> {
+        ::std::result::Result::Ok(())
     }
     fn serialize(input: &Self::Input) -> crate::http::HttpRequest {
         Self::serialize_request(input)
     }
     fn parse(
         response: &crate::http::HttpResponse<'_>,
-    ) -> Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
         Self::parse_response(response)
     }
 }
@@ -82,7 +88,7 @@ impl crate::client::Client {
         Self,
     > {
         crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryFluentBuilder::new(
-            Clone::clone(self),
+            ::std::clone::Clone::clone(self),
         )
     }
 }
@@ -97,7 +103,7 @@ impl crate::blocking::Client {
         Self,
     > {
         crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryFluentBuilder::new(
-            Clone::clone(self),
+            ::std::clone::Clone::clone(self),
         )
     }
 }

@@ -27,9 +27,10 @@ models="$root/../shared/aws-models"
 sample=(application-discovery-service backup-gateway bcm-pricing-calculator cloudwatch
   cloudwatch-logs codecommit cost-explorer dynamodb frauddetector glue identitystore
   iotfleetwise kendra kinesis ssm verifiedpermissions
-  # restJson1: labels, queries, headers and payloads of every kind (lambda, glacier), a mid-size
-  # service (eks), the WorkSpaces family (workspaces-web) and one with event streams left out.
-  lambda eks glacier workspaces-web bedrock-runtime)
+  # restJson1: labels, queries, headers and payloads of every kind (lambda, which also has an
+  # event-stream operation left out, and glacier), a mid-size service (eks) and the WorkSpaces
+  # family (workspaces-web).
+  lambda eks glacier workspaces-web)
 
 mode=check
 selection=all

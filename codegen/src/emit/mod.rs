@@ -9,7 +9,6 @@ mod errors;
 pub mod manifest;
 mod operation;
 pub mod output;
-mod prelude_paths;
 mod protocol;
 mod serde;
 mod structs;
@@ -219,8 +218,6 @@ pub(crate) fn unwrap_with_default(value: TokenStream, default: &DefaultValue, ty
             let default = default_tokens(default, ty);
             quote!(#value.unwrap_or(#default))
         }
-        // `String::new` is what clippy asks for, and it is `String`'s default.
-        DefaultValue::String(text) if text.is_empty() && matches!(ty, RustType::String) => quote!(#value.unwrap_or_default()),
         DefaultValue::String(_)
         | DefaultValue::Enum(_)
         | DefaultValue::Timestamp { .. }

@@ -12,7 +12,6 @@ use super::enums::emit_enum;
 use super::errors::{emit_crate_error, emit_error_structure, emit_operation_error};
 use super::ident;
 use super::operation::{emit_io_structure, emit_operation_module};
-use super::prelude_paths::shorten_prelude_paths;
 use super::structs::emit_structure;
 use super::unions::emit_union;
 use super::validation::emit_validation;
@@ -492,8 +491,7 @@ fn crate_file(module: &Module, dir: &str, header: &Header, allow_deprecated: boo
                     quote!(#gate mod #name;)
                 }
             });
-            let tokens = quote!(#doc #root_attributes #allow #(#declarations)* #items);
-            format_tokens(&path, shorten_prelude_paths(tokens))?
+            format_tokens(&path, quote!(#doc #root_attributes #allow #(#declarations)* #items))?
         }
     };
     Ok(GeneratedFile {

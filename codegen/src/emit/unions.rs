@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{deprecated_attr, doc_attrs, ident, type_tokens, REDACTED};
-use crate::ir::{RustType, UnionIr};
+use crate::ir::UnionIr;
 
 pub(crate) fn emit_union(union: &UnionIr) -> TokenStream {
     let name = ident(&union.rust_name);
@@ -30,17 +30,13 @@ pub(crate) fn emit_union(union: &UnionIr) -> TokenStream {
         let pattern = if variant.ty.is_some() { quote!(#name::#variant_name(_)) } else { quote!(#name::#variant_name) };
         let as_fn = variant.ty.as_ref().map(|ty| {
             let as_fn = ident(&variant.as_fn);
-            // A recursive member is boxed in the enum; its accessor lends the value itself.
-            let (ty, value) = match ty {
-                RustType::Boxed(inner) => (type_tokens(inner), quote!(&**value)),
-                _ => (type_tokens(ty), quote!(value)),
-            };
+            let ty = type_tokens(ty);
             let doc = format!(" The `{}` member, or `Err(self)` when another member is set.", variant.wire_name);
             quote! {
                 #[doc = #doc]
                 pub fn #as_fn(&self) -> ::std::result::Result<&#ty, &Self> {
                     if let #name::#variant_name(value) = self {
-                        ::std::result::Result::Ok(#value)
+                        ::std::result::Result::Ok(value)
                     } else {
                         ::std::result::Result::Err(self)
                     }

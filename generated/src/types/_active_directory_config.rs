@@ -3,15 +3,15 @@
 
 /// The domain and service account WorkSpaces uses to join an Active Directory.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ActiveDirectoryConfig {
     /// The fully qualified domain name, such as `corp.example.com`.
     #[cfg_attr(feature = "serde", serde(rename = "DomainName"))]
-    pub domain_name: String,
+    pub domain_name: ::std::string::String,
     /// The ARN of the Secrets Manager secret that holds the service account's credentials.
     #[cfg_attr(feature = "serde", serde(rename = "ServiceAccountSecretArn"))]
-    pub service_account_secret_arn: String,
+    pub service_account_secret_arn: ::std::string::String,
 }
 impl ActiveDirectoryConfig {
     /// The fully qualified domain name, such as `corp.example.com`.
@@ -26,72 +26,93 @@ impl ActiveDirectoryConfig {
 impl ActiveDirectoryConfig {
     /// Creates a new builder for [`ActiveDirectoryConfig`].
     pub fn builder() -> crate::types::builders::ActiveDirectoryConfigBuilder {
-        <crate::types::builders::ActiveDirectoryConfigBuilder as Default>::default()
+        <crate::types::builders::ActiveDirectoryConfigBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`ActiveDirectoryConfig`].
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct ActiveDirectoryConfigBuilder {
-    pub(crate) domain_name: Option<String>,
-    pub(crate) service_account_secret_arn: Option<String>,
+    pub(crate) domain_name: ::std::option::Option<::std::string::String>,
+    pub(crate) service_account_secret_arn: ::std::option::Option<::std::string::String>,
 }
 impl ActiveDirectoryConfigBuilder {
     /// The fully qualified domain name, such as `corp.example.com`.
     #[must_use]
-    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
-        self.domain_name = Some(input.into());
+    pub fn domain_name(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// The fully qualified domain name, such as `corp.example.com`.
     #[must_use]
-    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
+    pub fn set_domain_name(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.domain_name = input;
         self
     }
     /// The fully qualified domain name, such as `corp.example.com`.
-    pub fn get_domain_name(&self) -> &Option<String> {
+    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
     /// The ARN of the Secrets Manager secret that holds the service account's credentials.
     #[must_use]
-    pub fn service_account_secret_arn(mut self, input: impl Into<String>) -> Self {
-        self.service_account_secret_arn = Some(input.into());
+    pub fn service_account_secret_arn(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.service_account_secret_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// The ARN of the Secrets Manager secret that holds the service account's credentials.
     #[must_use]
-    pub fn set_service_account_secret_arn(mut self, input: Option<String>) -> Self {
+    pub fn set_service_account_secret_arn(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.service_account_secret_arn = input;
         self
     }
     /// The ARN of the Secrets Manager secret that holds the service account's credentials.
-    pub fn get_service_account_secret_arn(&self) -> &Option<String> {
+    pub fn get_service_account_secret_arn(
+        &self,
+    ) -> &::std::option::Option<::std::string::String> {
         &self.service_account_secret_arn
     }
     /// Builds a [`ActiveDirectoryConfig`].
     ///
     /// Fails with a [`BuildError`](crate::error::BuildError) naming every required member that is unset.
-    pub fn build(self) -> Result<ActiveDirectoryConfig, crate::error::BuildError> {
-        let mut missing = Vec::new();
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ActiveDirectoryConfig, crate::error::BuildError> {
+        let mut missing = ::std::vec::Vec::new();
         if self.domain_name.is_none() {
             missing.push("domain_name");
         }
         if self.service_account_secret_arn.is_none() {
             missing.push("service_account_secret_arn");
         }
-        let (Some(domain_name), Some(service_account_secret_arn)) = (
-            self.domain_name,
-            self.service_account_secret_arn,
-        ) else {
-            return Err(
+        let (
+            ::std::option::Option::Some(domain_name),
+            ::std::option::Option::Some(service_account_secret_arn),
+        ) = (self.domain_name, self.service_account_secret_arn) else {
+            return ::std::result::Result::Err(
                 crate::error::BuildError::missing_members(
                     "ActiveDirectoryConfig",
                     missing,
                 ),
             );
         };
-        Ok(ActiveDirectoryConfig {
+        ::std::result::Result::Ok(ActiveDirectoryConfig {
             domain_name,
             service_account_secret_arn,
         })

@@ -3,80 +3,105 @@
 
 /// The Microsoft Entra ID tenant a directory's users come from, and the secret holding the application WorkSpaces signs in to it with.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct MicrosoftEntraConfig {
     /// The identifier of the Entra ID tenant.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "TenantId", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "TenantId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub tenant_id: Option<String>,
+    pub tenant_id: ::std::option::Option<::std::string::String>,
     /// The ARN of the Secrets Manager secret that holds the configuration of the Entra application WorkSpaces uses.
     #[cfg_attr(
         feature = "serde",
         serde(
             rename = "ApplicationConfigSecretArn",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none"
         )
     )]
-    pub application_config_secret_arn: Option<String>,
+    pub application_config_secret_arn: ::std::option::Option<::std::string::String>,
 }
 impl MicrosoftEntraConfig {
     /// The identifier of the Entra ID tenant.
-    pub fn tenant_id(&self) -> Option<&str> {
+    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
         self.tenant_id.as_deref()
     }
     /// The ARN of the Secrets Manager secret that holds the configuration of the Entra application WorkSpaces uses.
-    pub fn application_config_secret_arn(&self) -> Option<&str> {
+    pub fn application_config_secret_arn(&self) -> ::std::option::Option<&str> {
         self.application_config_secret_arn.as_deref()
     }
 }
 impl MicrosoftEntraConfig {
     /// Creates a new builder for [`MicrosoftEntraConfig`].
     pub fn builder() -> crate::types::builders::MicrosoftEntraConfigBuilder {
-        <crate::types::builders::MicrosoftEntraConfigBuilder as Default>::default()
+        <crate::types::builders::MicrosoftEntraConfigBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`MicrosoftEntraConfig`].
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct MicrosoftEntraConfigBuilder {
-    pub(crate) tenant_id: Option<String>,
-    pub(crate) application_config_secret_arn: Option<String>,
+    pub(crate) tenant_id: ::std::option::Option<::std::string::String>,
+    pub(crate) application_config_secret_arn: ::std::option::Option<
+        ::std::string::String,
+    >,
 }
 impl MicrosoftEntraConfigBuilder {
     /// The identifier of the Entra ID tenant.
     #[must_use]
-    pub fn tenant_id(mut self, input: impl Into<String>) -> Self {
-        self.tenant_id = Some(input.into());
+    pub fn tenant_id(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tenant_id = ::std::option::Option::Some(input.into());
         self
     }
     /// The identifier of the Entra ID tenant.
     #[must_use]
-    pub fn set_tenant_id(mut self, input: Option<String>) -> Self {
+    pub fn set_tenant_id(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.tenant_id = input;
         self
     }
     /// The identifier of the Entra ID tenant.
-    pub fn get_tenant_id(&self) -> &Option<String> {
+    pub fn get_tenant_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.tenant_id
     }
     /// The ARN of the Secrets Manager secret that holds the configuration of the Entra application WorkSpaces uses.
     #[must_use]
-    pub fn application_config_secret_arn(mut self, input: impl Into<String>) -> Self {
-        self.application_config_secret_arn = Some(input.into());
+    pub fn application_config_secret_arn(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.application_config_secret_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// The ARN of the Secrets Manager secret that holds the configuration of the Entra application WorkSpaces uses.
     #[must_use]
-    pub fn set_application_config_secret_arn(mut self, input: Option<String>) -> Self {
+    pub fn set_application_config_secret_arn(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.application_config_secret_arn = input;
         self
     }
     /// The ARN of the Secrets Manager secret that holds the configuration of the Entra application WorkSpaces uses.
-    pub fn get_application_config_secret_arn(&self) -> &Option<String> {
+    pub fn get_application_config_secret_arn(
+        &self,
+    ) -> &::std::option::Option<::std::string::String> {
         &self.application_config_secret_arn
     }
     /// Builds a [`MicrosoftEntraConfig`].

@@ -3,18 +3,22 @@
 
 /// A key and optional value attached to a resource.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// The tag's key.
     #[cfg_attr(feature = "serde", serde(rename = "Key"))]
-    pub key: String,
+    pub key: ::std::string::String,
     /// The tag's value, if any.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "Value", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "Value",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub value: Option<String>,
+    pub value: ::std::option::Option<::std::string::String>,
 }
 impl Tag {
     /// The tag's key.
@@ -22,67 +26,86 @@ impl Tag {
         self.key.as_str()
     }
     /// The tag's value, if any.
-    pub fn value(&self) -> Option<&str> {
+    pub fn value(&self) -> ::std::option::Option<&str> {
         self.value.as_deref()
     }
 }
 impl Tag {
     /// Creates a new builder for [`Tag`].
     pub fn builder() -> crate::types::builders::TagBuilder {
-        <crate::types::builders::TagBuilder as Default>::default()
+        <crate::types::builders::TagBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`Tag`].
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct TagBuilder {
-    pub(crate) key: Option<String>,
-    pub(crate) value: Option<String>,
+    pub(crate) key: ::std::option::Option<::std::string::String>,
+    pub(crate) value: ::std::option::Option<::std::string::String>,
 }
 impl TagBuilder {
     /// The tag's key.
     #[must_use]
-    pub fn key(mut self, input: impl Into<String>) -> Self {
-        self.key = Some(input.into());
+    pub fn key(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(input.into());
         self
     }
     /// The tag's key.
     #[must_use]
-    pub fn set_key(mut self, input: Option<String>) -> Self {
+    pub fn set_key(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.key = input;
         self
     }
     /// The tag's key.
-    pub fn get_key(&self) -> &Option<String> {
+    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.key
     }
     /// The tag's value, if any.
     #[must_use]
-    pub fn value(mut self, input: impl Into<String>) -> Self {
-        self.value = Some(input.into());
+    pub fn value(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(input.into());
         self
     }
     /// The tag's value, if any.
     #[must_use]
-    pub fn set_value(mut self, input: Option<String>) -> Self {
+    pub fn set_value(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.value = input;
         self
     }
     /// The tag's value, if any.
-    pub fn get_value(&self) -> &Option<String> {
+    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
     /// Builds a [`Tag`].
     ///
     /// Fails with a [`BuildError`](crate::error::BuildError) naming every required member that is unset.
-    pub fn build(self) -> Result<Tag, crate::error::BuildError> {
-        let mut missing = Vec::new();
+    pub fn build(self) -> ::std::result::Result<Tag, crate::error::BuildError> {
+        let mut missing = ::std::vec::Vec::new();
         if self.key.is_none() {
             missing.push("key");
         }
-        let Some(key) = self.key else {
-            return Err(crate::error::BuildError::missing_members("Tag", missing));
+        let ::std::option::Option::Some(key) = self.key else {
+            return ::std::result::Result::Err(
+                crate::error::BuildError::missing_members("Tag", missing),
+            );
         };
-        Ok(Tag { key, value: self.value })
+        ::std::result::Result::Ok(Tag { key, value: self.value })
     }
 }

@@ -5,7 +5,15 @@
 ///
 /// Build one from its wire value with `Tenancy::from("DEDICATED")`; [`as_str`](Self::as_str) gives the wire value back.
 #[non_exhaustive]
-#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::Eq,
+    ::std::hash::Hash,
+    ::std::cmp::Ord,
+    ::std::cmp::PartialEq,
+    ::std::cmp::PartialOrd
+)]
 pub enum Tenancy {
     /// Hardware used by this account alone.
     Dedicated,
@@ -29,16 +37,18 @@ impl Tenancy {
     }
     /// The variant for a value the model defines, or an error naming the value;
     /// `From<&str>` keeps unknown values instead.
-    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
         match Tenancy::from(value) {
             Tenancy::Unknown(_) => {
                 ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
             }
-            known => Ok(known),
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
-impl From<&str> for Tenancy {
+impl ::std::convert::From<&str> for Tenancy {
     fn from(value: &str) -> Self {
         match value {
             "DEDICATED" => Tenancy::Dedicated,
@@ -53,11 +63,11 @@ impl From<&str> for Tenancy {
 }
 impl ::std::str::FromStr for Tenancy {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Tenancy::from(value))
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Tenancy::from(value))
     }
 }
-impl AsRef<str> for Tenancy {
+impl ::std::convert::AsRef<str> for Tenancy {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -72,7 +82,7 @@ impl ::serde::Serialize for Tenancy {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -80,7 +90,7 @@ impl ::serde::Serialize for Tenancy {
 impl<'de> ::serde::Deserialize<'de> for Tenancy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
+    ) -> ::std::result::Result<Self, D::Error> {
         crate::serde_support::deserialize_enum(deserializer)
     }
 }

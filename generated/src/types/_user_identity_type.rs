@@ -5,7 +5,15 @@
 ///
 /// Build one from its wire value with `UserIdentityType::from("AWS_DIRECTORY_SERVICE")`; [`as_str`](Self::as_str) gives the wire value back.
 #[non_exhaustive]
-#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::Eq,
+    ::std::hash::Hash,
+    ::std::cmp::Ord,
+    ::std::cmp::PartialEq,
+    ::std::cmp::PartialOrd
+)]
 pub enum UserIdentityType {
     /// In AWS Directory Service.
     AwsDirectoryService,
@@ -32,16 +40,18 @@ impl UserIdentityType {
     }
     /// The variant for a value the model defines, or an error naming the value;
     /// `From<&str>` keeps unknown values instead.
-    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
         match UserIdentityType::from(value) {
             UserIdentityType::Unknown(_) => {
                 ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
             }
-            known => Ok(known),
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
-impl From<&str> for UserIdentityType {
+impl ::std::convert::From<&str> for UserIdentityType {
     fn from(value: &str) -> Self {
         match value {
             "AWS_DIRECTORY_SERVICE" => UserIdentityType::AwsDirectoryService,
@@ -57,11 +67,11 @@ impl From<&str> for UserIdentityType {
 }
 impl ::std::str::FromStr for UserIdentityType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(UserIdentityType::from(value))
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(UserIdentityType::from(value))
     }
 }
-impl AsRef<str> for UserIdentityType {
+impl ::std::convert::AsRef<str> for UserIdentityType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -76,7 +86,7 @@ impl ::serde::Serialize for UserIdentityType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -84,7 +94,7 @@ impl ::serde::Serialize for UserIdentityType {
 impl<'de> ::serde::Deserialize<'de> for UserIdentityType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
+    ) -> ::std::result::Result<Self, D::Error> {
         crate::serde_support::deserialize_enum(deserializer)
     }
 }

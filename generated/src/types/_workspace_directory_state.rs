@@ -5,7 +5,15 @@
 ///
 /// Build one from its wire value with `WorkspaceDirectoryState::from("DEREGISTERED")`; [`as_str`](Self::as_str) gives the wire value back.
 #[non_exhaustive]
-#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::Eq,
+    ::std::hash::Hash,
+    ::std::cmp::Ord,
+    ::std::cmp::PartialEq,
+    ::std::cmp::PartialOrd
+)]
 pub enum WorkspaceDirectoryState {
     /// Deregistration has finished.
     Deregistered,
@@ -38,16 +46,18 @@ impl WorkspaceDirectoryState {
     }
     /// The variant for a value the model defines, or an error naming the value;
     /// `From<&str>` keeps unknown values instead.
-    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
         match WorkspaceDirectoryState::from(value) {
             WorkspaceDirectoryState::Unknown(_) => {
                 ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
             }
-            known => Ok(known),
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
-impl From<&str> for WorkspaceDirectoryState {
+impl ::std::convert::From<&str> for WorkspaceDirectoryState {
     fn from(value: &str) -> Self {
         match value {
             "DEREGISTERED" => WorkspaceDirectoryState::Deregistered,
@@ -65,11 +75,11 @@ impl From<&str> for WorkspaceDirectoryState {
 }
 impl ::std::str::FromStr for WorkspaceDirectoryState {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(WorkspaceDirectoryState::from(value))
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(WorkspaceDirectoryState::from(value))
     }
 }
-impl AsRef<str> for WorkspaceDirectoryState {
+impl ::std::convert::AsRef<str> for WorkspaceDirectoryState {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -84,7 +94,7 @@ impl ::serde::Serialize for WorkspaceDirectoryState {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -92,7 +102,7 @@ impl ::serde::Serialize for WorkspaceDirectoryState {
 impl<'de> ::serde::Deserialize<'de> for WorkspaceDirectoryState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
+    ) -> ::std::result::Result<Self, D::Error> {
         crate::serde_support::deserialize_enum(deserializer)
     }
 }

@@ -5,7 +5,15 @@
 ///
 /// Build one from its wire value with `WorkspaceType::from("PERSONAL")`; [`as_str`](Self::as_str) gives the wire value back.
 #[non_exhaustive]
-#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::Eq,
+    ::std::hash::Hash,
+    ::std::cmp::Ord,
+    ::std::cmp::PartialEq,
+    ::std::cmp::PartialOrd
+)]
 pub enum WorkspaceType {
     /// One persistent WorkSpace per user.
     Personal,
@@ -29,16 +37,18 @@ impl WorkspaceType {
     }
     /// The variant for a value the model defines, or an error naming the value;
     /// `From<&str>` keeps unknown values instead.
-    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
         match WorkspaceType::from(value) {
             WorkspaceType::Unknown(_) => {
                 ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
             }
-            known => Ok(known),
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
-impl From<&str> for WorkspaceType {
+impl ::std::convert::From<&str> for WorkspaceType {
     fn from(value: &str) -> Self {
         match value {
             "PERSONAL" => WorkspaceType::Personal,
@@ -53,11 +63,11 @@ impl From<&str> for WorkspaceType {
 }
 impl ::std::str::FromStr for WorkspaceType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(WorkspaceType::from(value))
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(WorkspaceType::from(value))
     }
 }
-impl AsRef<str> for WorkspaceType {
+impl ::std::convert::AsRef<str> for WorkspaceType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -72,7 +82,7 @@ impl ::serde::Serialize for WorkspaceType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -80,7 +90,7 @@ impl ::serde::Serialize for WorkspaceType {
 impl<'de> ::serde::Deserialize<'de> for WorkspaceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
+    ) -> ::std::result::Result<Self, D::Error> {
         crate::serde_support::deserialize_enum(deserializer)
     }
 }

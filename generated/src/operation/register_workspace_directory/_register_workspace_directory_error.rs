@@ -3,7 +3,7 @@
 
 /// The errors `RegisterWorkspaceDirectory` can return.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[allow(
     clippy::large_enum_variant,
     reason = "variants hold the error types unboxed, as in aws-sdk-rust, so match patterns port unchanged"
@@ -40,7 +40,11 @@ impl RegisterWorkspaceDirectoryError {
     /// An unhandled error wrapping `source`, for errors made by hand (in mocks and
     /// tests) or raised outside the response, as aws-sdk-rust's `unhandled`.
     pub fn unhandled(
-        source: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        source: impl ::std::convert::Into<
+            ::std::boxed::Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         RegisterWorkspaceDirectoryError::Unhandled(
             crate::error::Unhandled::from_source(source.into()),
@@ -49,55 +53,63 @@ impl RegisterWorkspaceDirectoryError {
     /// An unhandled error with only metadata: an error code this model does not know.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         RegisterWorkspaceDirectoryError::Unhandled(
-            crate::error::Unhandled::new(meta, None, String::new()),
+            crate::error::Unhandled::new(
+                meta,
+                ::std::option::Option::None,
+                ::std::string::String::new(),
+            ),
         )
     }
     /// Whether this is [`AccessDeniedException`](Self::AccessDeniedException).
     pub fn is_access_denied_exception(&self) -> bool {
-        matches!(self, RegisterWorkspaceDirectoryError::AccessDeniedException(_))
+        ::std::matches!(self, RegisterWorkspaceDirectoryError::AccessDeniedException(_))
     }
     /// Whether this is [`InvalidParameterValuesException`](Self::InvalidParameterValuesException).
     pub fn is_invalid_parameter_values_exception(&self) -> bool {
-        matches!(
+        ::std::matches!(
             self, RegisterWorkspaceDirectoryError::InvalidParameterValuesException(_)
         )
     }
     /// Whether this is [`InvalidResourceStateException`](Self::InvalidResourceStateException).
     pub fn is_invalid_resource_state_exception(&self) -> bool {
-        matches!(self, RegisterWorkspaceDirectoryError::InvalidResourceStateException(_))
+        ::std::matches!(
+            self, RegisterWorkspaceDirectoryError::InvalidResourceStateException(_)
+        )
     }
     /// Whether this is [`OperationNotSupportedException`](Self::OperationNotSupportedException).
     pub fn is_operation_not_supported_exception(&self) -> bool {
-        matches!(
+        ::std::matches!(
             self, RegisterWorkspaceDirectoryError::OperationNotSupportedException(_)
         )
     }
     /// Whether this is [`ResourceAlreadyExistsException`](Self::ResourceAlreadyExistsException).
     pub fn is_resource_already_exists_exception(&self) -> bool {
-        matches!(
+        ::std::matches!(
             self, RegisterWorkspaceDirectoryError::ResourceAlreadyExistsException(_)
         )
     }
     /// Whether this is [`ResourceLimitExceededException`](Self::ResourceLimitExceededException).
     pub fn is_resource_limit_exceeded_exception(&self) -> bool {
-        matches!(
+        ::std::matches!(
             self, RegisterWorkspaceDirectoryError::ResourceLimitExceededException(_)
         )
     }
     /// Whether this is [`ResourceNotFoundException`](Self::ResourceNotFoundException).
     pub fn is_resource_not_found_exception(&self) -> bool {
-        matches!(self, RegisterWorkspaceDirectoryError::ResourceNotFoundException(_))
+        ::std::matches!(
+            self, RegisterWorkspaceDirectoryError::ResourceNotFoundException(_)
+        )
     }
     /// Whether this is [`UnsupportedNetworkConfigurationException`](Self::UnsupportedNetworkConfigurationException).
     pub fn is_unsupported_network_configuration_exception(&self) -> bool {
-        matches!(
+        ::std::matches!(
             self,
             RegisterWorkspaceDirectoryError::UnsupportedNetworkConfigurationException(_)
         )
     }
     /// Whether this is [`WorkspacesDefaultRoleNotFoundException`](Self::WorkspacesDefaultRoleNotFoundException).
     pub fn is_workspaces_default_role_not_found_exception(&self) -> bool {
-        matches!(
+        ::std::matches!(
             self,
             RegisterWorkspaceDirectoryError::WorkspacesDefaultRoleNotFoundException(_)
         )
@@ -134,15 +146,15 @@ impl RegisterWorkspaceDirectoryError {
         }
     }
     /// The error code, such as `ThrottlingException`.
-    pub fn code(&self) -> Option<&str> {
+    pub fn code(&self) -> ::std::option::Option<&str> {
         self.meta().code()
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> Option<&str> {
+    pub fn message(&self) -> ::std::option::Option<&str> {
         self.meta().message()
     }
     /// The request id from the `x-amzn-RequestId` header, for AWS support.
-    pub fn request_id(&self) -> Option<&str> {
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta().request_id()
     }
 }
@@ -183,33 +195,35 @@ impl ::std::fmt::Display for RegisterWorkspaceDirectoryError {
     }
 }
 impl ::std::error::Error for RegisterWorkspaceDirectoryError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            RegisterWorkspaceDirectoryError::AccessDeniedException(error) => Some(error),
+            RegisterWorkspaceDirectoryError::AccessDeniedException(error) => {
+                ::std::option::Option::Some(error)
+            }
             RegisterWorkspaceDirectoryError::InvalidParameterValuesException(error) => {
-                Some(error)
+                ::std::option::Option::Some(error)
             }
             RegisterWorkspaceDirectoryError::InvalidResourceStateException(error) => {
-                Some(error)
+                ::std::option::Option::Some(error)
             }
             RegisterWorkspaceDirectoryError::OperationNotSupportedException(error) => {
-                Some(error)
+                ::std::option::Option::Some(error)
             }
             RegisterWorkspaceDirectoryError::ResourceAlreadyExistsException(error) => {
-                Some(error)
+                ::std::option::Option::Some(error)
             }
             RegisterWorkspaceDirectoryError::ResourceLimitExceededException(error) => {
-                Some(error)
+                ::std::option::Option::Some(error)
             }
             RegisterWorkspaceDirectoryError::ResourceNotFoundException(error) => {
-                Some(error)
+                ::std::option::Option::Some(error)
             }
             RegisterWorkspaceDirectoryError::UnsupportedNetworkConfigurationException(
                 error,
-            ) => Some(error),
+            ) => ::std::option::Option::Some(error),
             RegisterWorkspaceDirectoryError::WorkspacesDefaultRoleNotFoundException(
                 error,
-            ) => Some(error),
+            ) => ::std::option::Option::Some(error),
             RegisterWorkspaceDirectoryError::Unhandled(error) => error.source_error(),
         }
     }
@@ -220,7 +234,7 @@ impl crate::error::ProvideErrorMetadata for RegisterWorkspaceDirectoryError {
     }
 }
 impl crate::error::RequestId for RegisterWorkspaceDirectoryError {
-    fn request_id(&self) -> Option<&str> {
+    fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta().request_id()
     }
 }

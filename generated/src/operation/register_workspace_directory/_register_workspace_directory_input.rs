@@ -3,127 +3,151 @@
 
 /// What to register and how.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RegisterWorkspaceDirectoryInput {
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "DirectoryId", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "DirectoryId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub directory_id: Option<String>,
+    pub directory_id: ::std::option::Option<::std::string::String>,
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "SubnetIds", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "SubnetIds",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub subnet_ids: Option<Vec<String>>,
+    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
     #[cfg_attr(
         feature = "serde",
         serde(
             rename = "EnableSelfService",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none"
         )
     )]
-    pub enable_self_service: Option<bool>,
+    pub enable_self_service: ::std::option::Option<bool>,
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "Tenancy", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "Tenancy",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub tenancy: Option<crate::types::Tenancy>,
+    pub tenancy: ::std::option::Option<crate::types::Tenancy>,
     /// Tags to attach to the registered directory.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "Tags",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub tags: Option<Vec<crate::types::Tag>>,
+    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// A name for the registered directory.
     #[cfg_attr(
         feature = "serde",
         serde(
             rename = "WorkspaceDirectoryName",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none"
         )
     )]
-    pub workspace_directory_name: Option<String>,
+    pub workspace_directory_name: ::std::option::Option<::std::string::String>,
     /// A description of the registered directory.
     #[cfg_attr(
         feature = "serde",
         serde(
             rename = "WorkspaceDirectoryDescription",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none"
         )
     )]
-    pub workspace_directory_description: Option<String>,
+    pub workspace_directory_description: ::std::option::Option<::std::string::String>,
     /// Where the identities of the directory's users are managed.
     #[cfg_attr(
         feature = "serde",
         serde(
             rename = "UserIdentityType",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none"
         )
     )]
-    pub user_identity_type: Option<crate::types::UserIdentityType>,
+    pub user_identity_type: ::std::option::Option<crate::types::UserIdentityType>,
     /// The IAM Identity Center instance whose users the directory serves, by ARN; for a `UserIdentityType` of `AWS_IAM_IDENTITY_CENTER`.
     #[cfg_attr(
         feature = "serde",
         serde(
             rename = "IdcInstanceArn",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none"
         )
     )]
-    pub idc_instance_arn: Option<String>,
+    pub idc_instance_arn: ::std::option::Option<::std::string::String>,
     /// How WorkSpaces reaches a Microsoft Entra ID tenant, for directories whose users sign in with Entra identities.
     #[cfg_attr(
         feature = "serde",
         serde(
             rename = "MicrosoftEntraConfig",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none"
         )
     )]
-    pub microsoft_entra_config: Option<crate::types::MicrosoftEntraConfig>,
+    pub microsoft_entra_config: ::std::option::Option<
+        crate::types::MicrosoftEntraConfig,
+    >,
     /// Whether the directory serves personal WorkSpaces or pools.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "WorkspaceType", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "WorkspaceType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub workspace_type: Option<crate::types::WorkspaceType>,
+    pub workspace_type: ::std::option::Option<crate::types::WorkspaceType>,
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
     #[cfg_attr(
         feature = "serde",
         serde(
             rename = "ActiveDirectoryConfig",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none"
         )
     )]
-    pub active_directory_config: Option<crate::types::ActiveDirectoryConfig>,
+    pub active_directory_config: ::std::option::Option<
+        crate::types::ActiveDirectoryConfig,
+    >,
 }
 impl RegisterWorkspaceDirectoryInput {
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
-    pub fn directory_id(&self) -> Option<&str> {
+    pub fn directory_id(&self) -> ::std::option::Option<&str> {
         self.directory_id.as_deref()
     }
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
     ///
     /// An unset list reads as empty here; `.subnet_ids.is_none()` tells the two apart.
-    pub fn subnet_ids(&self) -> &[String] {
+    pub fn subnet_ids(&self) -> &[::std::string::String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
-    pub fn enable_self_service(&self) -> Option<bool> {
+    pub fn enable_self_service(&self) -> ::std::option::Option<bool> {
         self.enable_self_service
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
-    pub fn tenancy(&self) -> Option<&crate::types::Tenancy> {
+    pub fn tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
         self.tenancy.as_ref()
     }
     /// Tags to attach to the registered directory.
@@ -133,126 +157,161 @@ impl RegisterWorkspaceDirectoryInput {
         self.tags.as_deref().unwrap_or_default()
     }
     /// A name for the registered directory.
-    pub fn workspace_directory_name(&self) -> Option<&str> {
+    pub fn workspace_directory_name(&self) -> ::std::option::Option<&str> {
         self.workspace_directory_name.as_deref()
     }
     /// A description of the registered directory.
-    pub fn workspace_directory_description(&self) -> Option<&str> {
+    pub fn workspace_directory_description(&self) -> ::std::option::Option<&str> {
         self.workspace_directory_description.as_deref()
     }
     /// Where the identities of the directory's users are managed.
-    pub fn user_identity_type(&self) -> Option<&crate::types::UserIdentityType> {
+    pub fn user_identity_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::UserIdentityType> {
         self.user_identity_type.as_ref()
     }
     /// The IAM Identity Center instance whose users the directory serves, by ARN; for a `UserIdentityType` of `AWS_IAM_IDENTITY_CENTER`.
-    pub fn idc_instance_arn(&self) -> Option<&str> {
+    pub fn idc_instance_arn(&self) -> ::std::option::Option<&str> {
         self.idc_instance_arn.as_deref()
     }
     /// How WorkSpaces reaches a Microsoft Entra ID tenant, for directories whose users sign in with Entra identities.
-    pub fn microsoft_entra_config(&self) -> Option<&crate::types::MicrosoftEntraConfig> {
+    pub fn microsoft_entra_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MicrosoftEntraConfig> {
         self.microsoft_entra_config.as_ref()
     }
     /// Whether the directory serves personal WorkSpaces or pools.
-    pub fn workspace_type(&self) -> Option<&crate::types::WorkspaceType> {
+    pub fn workspace_type(&self) -> ::std::option::Option<&crate::types::WorkspaceType> {
         self.workspace_type.as_ref()
     }
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
     pub fn active_directory_config(
         &self,
-    ) -> Option<&crate::types::ActiveDirectoryConfig> {
+    ) -> ::std::option::Option<&crate::types::ActiveDirectoryConfig> {
         self.active_directory_config.as_ref()
     }
 }
 impl RegisterWorkspaceDirectoryInput {
     /// Creates a new builder for [`RegisterWorkspaceDirectoryInput`].
     pub fn builder() -> crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryInputBuilder {
-        <crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryInputBuilder as Default>::default()
+        <crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryInputBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`RegisterWorkspaceDirectoryInput`].
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct RegisterWorkspaceDirectoryInputBuilder {
-    pub(crate) directory_id: Option<String>,
-    pub(crate) subnet_ids: Option<Vec<String>>,
-    pub(crate) enable_self_service: Option<bool>,
-    pub(crate) tenancy: Option<crate::types::Tenancy>,
-    pub(crate) tags: Option<Vec<crate::types::Tag>>,
-    pub(crate) workspace_directory_name: Option<String>,
-    pub(crate) workspace_directory_description: Option<String>,
-    pub(crate) user_identity_type: Option<crate::types::UserIdentityType>,
-    pub(crate) idc_instance_arn: Option<String>,
-    pub(crate) microsoft_entra_config: Option<crate::types::MicrosoftEntraConfig>,
-    pub(crate) workspace_type: Option<crate::types::WorkspaceType>,
-    pub(crate) active_directory_config: Option<crate::types::ActiveDirectoryConfig>,
+    pub(crate) directory_id: ::std::option::Option<::std::string::String>,
+    pub(crate) subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub(crate) enable_self_service: ::std::option::Option<bool>,
+    pub(crate) tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub(crate) workspace_directory_name: ::std::option::Option<::std::string::String>,
+    pub(crate) workspace_directory_description: ::std::option::Option<
+        ::std::string::String,
+    >,
+    pub(crate) user_identity_type: ::std::option::Option<crate::types::UserIdentityType>,
+    pub(crate) idc_instance_arn: ::std::option::Option<::std::string::String>,
+    pub(crate) microsoft_entra_config: ::std::option::Option<
+        crate::types::MicrosoftEntraConfig,
+    >,
+    pub(crate) workspace_type: ::std::option::Option<crate::types::WorkspaceType>,
+    pub(crate) active_directory_config: ::std::option::Option<
+        crate::types::ActiveDirectoryConfig,
+    >,
 }
 impl RegisterWorkspaceDirectoryInputBuilder {
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
     #[must_use]
-    pub fn directory_id(mut self, input: impl Into<String>) -> Self {
-        self.directory_id = Some(input.into());
+    pub fn directory_id(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.directory_id = ::std::option::Option::Some(input.into());
         self
     }
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
     #[must_use]
-    pub fn set_directory_id(mut self, input: Option<String>) -> Self {
+    pub fn set_directory_id(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.directory_id = input;
         self
     }
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
-    pub fn get_directory_id(&self) -> &Option<String> {
+    pub fn get_directory_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.directory_id
     }
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
     ///
     /// Appends one item; use [`set_subnet_ids`](Self::set_subnet_ids) to replace the whole list.
     #[must_use]
-    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
+    pub fn subnet_ids(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         let mut items = self.subnet_ids.unwrap_or_default();
         items.push(input.into());
-        self.subnet_ids = Some(items);
+        self.subnet_ids = ::std::option::Option::Some(items);
         self
     }
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
     #[must_use]
-    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
+    pub fn set_subnet_ids(
+        mut self,
+        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
         self.subnet_ids = input;
         self
     }
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
-    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
+    pub fn get_subnet_ids(
+        &self,
+    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.subnet_ids
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
     #[must_use]
     pub fn enable_self_service(mut self, input: bool) -> Self {
-        self.enable_self_service = Some(input);
+        self.enable_self_service = ::std::option::Option::Some(input);
         self
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
     #[must_use]
-    pub fn set_enable_self_service(mut self, input: Option<bool>) -> Self {
+    pub fn set_enable_self_service(
+        mut self,
+        input: ::std::option::Option<bool>,
+    ) -> Self {
         self.enable_self_service = input;
         self
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
-    pub fn get_enable_self_service(&self) -> &Option<bool> {
+    pub fn get_enable_self_service(&self) -> &::std::option::Option<bool> {
         &self.enable_self_service
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
     #[must_use]
     pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.tenancy = Some(input);
+        self.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
     #[must_use]
-    pub fn set_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
+    pub fn set_tenancy(
+        mut self,
+        input: ::std::option::Option<crate::types::Tenancy>,
+    ) -> Self {
         self.tenancy = input;
         self
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
-    pub fn get_tenancy(&self) -> &Option<crate::types::Tenancy> {
+    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
         &self.tenancy
     }
     /// Tags to attach to the registered directory.
@@ -262,84 +321,113 @@ impl RegisterWorkspaceDirectoryInputBuilder {
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut items = self.tags.unwrap_or_default();
         items.push(input);
-        self.tags = Some(items);
+        self.tags = ::std::option::Option::Some(items);
         self
     }
     /// Tags to attach to the registered directory.
     #[must_use]
-    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
+    pub fn set_tags(
+        mut self,
+        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    ) -> Self {
         self.tags = input;
         self
     }
     /// Tags to attach to the registered directory.
-    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
+    pub fn get_tags(
+        &self,
+    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
     /// A name for the registered directory.
     #[must_use]
-    pub fn workspace_directory_name(mut self, input: impl Into<String>) -> Self {
-        self.workspace_directory_name = Some(input.into());
+    pub fn workspace_directory_name(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workspace_directory_name = ::std::option::Option::Some(input.into());
         self
     }
     /// A name for the registered directory.
     #[must_use]
-    pub fn set_workspace_directory_name(mut self, input: Option<String>) -> Self {
+    pub fn set_workspace_directory_name(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.workspace_directory_name = input;
         self
     }
     /// A name for the registered directory.
-    pub fn get_workspace_directory_name(&self) -> &Option<String> {
+    pub fn get_workspace_directory_name(
+        &self,
+    ) -> &::std::option::Option<::std::string::String> {
         &self.workspace_directory_name
     }
     /// A description of the registered directory.
     #[must_use]
-    pub fn workspace_directory_description(mut self, input: impl Into<String>) -> Self {
-        self.workspace_directory_description = Some(input.into());
+    pub fn workspace_directory_description(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workspace_directory_description = ::std::option::Option::Some(input.into());
         self
     }
     /// A description of the registered directory.
     #[must_use]
-    pub fn set_workspace_directory_description(mut self, input: Option<String>) -> Self {
+    pub fn set_workspace_directory_description(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.workspace_directory_description = input;
         self
     }
     /// A description of the registered directory.
-    pub fn get_workspace_directory_description(&self) -> &Option<String> {
+    pub fn get_workspace_directory_description(
+        &self,
+    ) -> &::std::option::Option<::std::string::String> {
         &self.workspace_directory_description
     }
     /// Where the identities of the directory's users are managed.
     #[must_use]
     pub fn user_identity_type(mut self, input: crate::types::UserIdentityType) -> Self {
-        self.user_identity_type = Some(input);
+        self.user_identity_type = ::std::option::Option::Some(input);
         self
     }
     /// Where the identities of the directory's users are managed.
     #[must_use]
     pub fn set_user_identity_type(
         mut self,
-        input: Option<crate::types::UserIdentityType>,
+        input: ::std::option::Option<crate::types::UserIdentityType>,
     ) -> Self {
         self.user_identity_type = input;
         self
     }
     /// Where the identities of the directory's users are managed.
-    pub fn get_user_identity_type(&self) -> &Option<crate::types::UserIdentityType> {
+    pub fn get_user_identity_type(
+        &self,
+    ) -> &::std::option::Option<crate::types::UserIdentityType> {
         &self.user_identity_type
     }
     /// The IAM Identity Center instance whose users the directory serves, by ARN; for a `UserIdentityType` of `AWS_IAM_IDENTITY_CENTER`.
     #[must_use]
-    pub fn idc_instance_arn(mut self, input: impl Into<String>) -> Self {
-        self.idc_instance_arn = Some(input.into());
+    pub fn idc_instance_arn(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.idc_instance_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// The IAM Identity Center instance whose users the directory serves, by ARN; for a `UserIdentityType` of `AWS_IAM_IDENTITY_CENTER`.
     #[must_use]
-    pub fn set_idc_instance_arn(mut self, input: Option<String>) -> Self {
+    pub fn set_idc_instance_arn(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.idc_instance_arn = input;
         self
     }
     /// The IAM Identity Center instance whose users the directory serves, by ARN; for a `UserIdentityType` of `AWS_IAM_IDENTITY_CENTER`.
-    pub fn get_idc_instance_arn(&self) -> &Option<String> {
+    pub fn get_idc_instance_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.idc_instance_arn
     }
     /// How WorkSpaces reaches a Microsoft Entra ID tenant, for directories whose users sign in with Entra identities.
@@ -348,14 +436,14 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         mut self,
         input: crate::types::MicrosoftEntraConfig,
     ) -> Self {
-        self.microsoft_entra_config = Some(input);
+        self.microsoft_entra_config = ::std::option::Option::Some(input);
         self
     }
     /// How WorkSpaces reaches a Microsoft Entra ID tenant, for directories whose users sign in with Entra identities.
     #[must_use]
     pub fn set_microsoft_entra_config(
         mut self,
-        input: Option<crate::types::MicrosoftEntraConfig>,
+        input: ::std::option::Option<crate::types::MicrosoftEntraConfig>,
     ) -> Self {
         self.microsoft_entra_config = input;
         self
@@ -363,26 +451,28 @@ impl RegisterWorkspaceDirectoryInputBuilder {
     /// How WorkSpaces reaches a Microsoft Entra ID tenant, for directories whose users sign in with Entra identities.
     pub fn get_microsoft_entra_config(
         &self,
-    ) -> &Option<crate::types::MicrosoftEntraConfig> {
+    ) -> &::std::option::Option<crate::types::MicrosoftEntraConfig> {
         &self.microsoft_entra_config
     }
     /// Whether the directory serves personal WorkSpaces or pools.
     #[must_use]
     pub fn workspace_type(mut self, input: crate::types::WorkspaceType) -> Self {
-        self.workspace_type = Some(input);
+        self.workspace_type = ::std::option::Option::Some(input);
         self
     }
     /// Whether the directory serves personal WorkSpaces or pools.
     #[must_use]
     pub fn set_workspace_type(
         mut self,
-        input: Option<crate::types::WorkspaceType>,
+        input: ::std::option::Option<crate::types::WorkspaceType>,
     ) -> Self {
         self.workspace_type = input;
         self
     }
     /// Whether the directory serves personal WorkSpaces or pools.
-    pub fn get_workspace_type(&self) -> &Option<crate::types::WorkspaceType> {
+    pub fn get_workspace_type(
+        &self,
+    ) -> &::std::option::Option<crate::types::WorkspaceType> {
         &self.workspace_type
     }
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
@@ -391,14 +481,14 @@ impl RegisterWorkspaceDirectoryInputBuilder {
         mut self,
         input: crate::types::ActiveDirectoryConfig,
     ) -> Self {
-        self.active_directory_config = Some(input);
+        self.active_directory_config = ::std::option::Option::Some(input);
         self
     }
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
     #[must_use]
     pub fn set_active_directory_config(
         mut self,
-        input: Option<crate::types::ActiveDirectoryConfig>,
+        input: ::std::option::Option<crate::types::ActiveDirectoryConfig>,
     ) -> Self {
         self.active_directory_config = input;
         self
@@ -406,7 +496,7 @@ impl RegisterWorkspaceDirectoryInputBuilder {
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
     pub fn get_active_directory_config(
         &self,
-    ) -> &Option<crate::types::ActiveDirectoryConfig> {
+    ) -> &::std::option::Option<crate::types::ActiveDirectoryConfig> {
         &self.active_directory_config
     }
     /// Builds a [`RegisterWorkspaceDirectoryInput`].
@@ -414,8 +504,11 @@ impl RegisterWorkspaceDirectoryInputBuilder {
     /// Every member of an operation input is optional, so this never fails today; it returns a `Result` like aws-sdk-rust's builders so that code ports unchanged.
     pub fn build(
         self,
-    ) -> Result<RegisterWorkspaceDirectoryInput, crate::error::BuildError> {
-        Ok(RegisterWorkspaceDirectoryInput {
+    ) -> ::std::result::Result<
+        RegisterWorkspaceDirectoryInput,
+        crate::error::BuildError,
+    > {
+        ::std::result::Result::Ok(RegisterWorkspaceDirectoryInput {
             directory_id: self.directory_id,
             subnet_ids: self.subnet_ids,
             enable_self_service: self.enable_self_service,

@@ -3,87 +3,110 @@
 
 /// The outcome of a registration request.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RegisterWorkspaceDirectoryOutput {
     /// The directory that is being registered.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "DirectoryId", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "DirectoryId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub directory_id: Option<String>,
+    pub directory_id: ::std::option::Option<::std::string::String>,
     /// Where the registration stands.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "State", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "State",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub state: Option<crate::types::WorkspaceDirectoryState>,
+    pub state: ::std::option::Option<crate::types::WorkspaceDirectoryState>,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) _request_id: Option<String>,
+    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::error::RequestId for RegisterWorkspaceDirectoryOutput {
-    fn request_id(&self) -> Option<&str> {
+    fn request_id(&self) -> ::std::option::Option<&str> {
         self._request_id.as_deref()
     }
 }
 impl RegisterWorkspaceDirectoryOutput {
     /// The directory that is being registered.
-    pub fn directory_id(&self) -> Option<&str> {
+    pub fn directory_id(&self) -> ::std::option::Option<&str> {
         self.directory_id.as_deref()
     }
     /// Where the registration stands.
-    pub fn state(&self) -> Option<&crate::types::WorkspaceDirectoryState> {
+    pub fn state(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WorkspaceDirectoryState> {
         self.state.as_ref()
     }
 }
 impl RegisterWorkspaceDirectoryOutput {
     /// Creates a new builder for [`RegisterWorkspaceDirectoryOutput`].
     pub fn builder() -> crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryOutputBuilder {
-        <crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryOutputBuilder as Default>::default()
+        <crate::operation::register_workspace_directory::builders::RegisterWorkspaceDirectoryOutputBuilder as ::std::default::Default>::default()
     }
 }
 /// A builder for [`RegisterWorkspaceDirectoryOutput`].
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct RegisterWorkspaceDirectoryOutputBuilder {
-    pub(crate) directory_id: Option<String>,
-    pub(crate) state: Option<crate::types::WorkspaceDirectoryState>,
-    pub(crate) _request_id: Option<String>,
+    pub(crate) directory_id: ::std::option::Option<::std::string::String>,
+    pub(crate) state: ::std::option::Option<crate::types::WorkspaceDirectoryState>,
+    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
 }
 impl RegisterWorkspaceDirectoryOutputBuilder {
     /// The directory that is being registered.
     #[must_use]
-    pub fn directory_id(mut self, input: impl Into<String>) -> Self {
-        self.directory_id = Some(input.into());
+    pub fn directory_id(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.directory_id = ::std::option::Option::Some(input.into());
         self
     }
     /// The directory that is being registered.
     #[must_use]
-    pub fn set_directory_id(mut self, input: Option<String>) -> Self {
+    pub fn set_directory_id(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.directory_id = input;
         self
     }
     /// The directory that is being registered.
-    pub fn get_directory_id(&self) -> &Option<String> {
+    pub fn get_directory_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.directory_id
     }
     /// Where the registration stands.
     #[must_use]
     pub fn state(mut self, input: crate::types::WorkspaceDirectoryState) -> Self {
-        self.state = Some(input);
+        self.state = ::std::option::Option::Some(input);
         self
     }
     /// Where the registration stands.
     #[must_use]
     pub fn set_state(
         mut self,
-        input: Option<crate::types::WorkspaceDirectoryState>,
+        input: ::std::option::Option<crate::types::WorkspaceDirectoryState>,
     ) -> Self {
         self.state = input;
         self
     }
     /// Where the registration stands.
-    pub fn get_state(&self) -> &Option<crate::types::WorkspaceDirectoryState> {
+    pub fn get_state(
+        &self,
+    ) -> &::std::option::Option<crate::types::WorkspaceDirectoryState> {
         &self.state
     }
     /// Builds a [`RegisterWorkspaceDirectoryOutput`].

@@ -10,7 +10,7 @@ pub use super::_register_workspace_directory_output::RegisterWorkspaceDirectoryO
     not(any(feature = "blocking", feature = "async")),
     allow(dead_code, reason = "sent only by a client")
 )]
-#[derive(Clone, Debug)]
+#[derive(::std::clone::Clone, ::std::fmt::Debug)]
 pub struct RegisterWorkspaceDirectoryFluentBuilder<C> {
     client: C,
     inner: RegisterWorkspaceDirectoryInputBuilder,
@@ -24,7 +24,7 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     pub(crate) fn new(client: C) -> Self {
         Self {
             client,
-            inner: <RegisterWorkspaceDirectoryInputBuilder as Default>::default(),
+            inner: <RegisterWorkspaceDirectoryInputBuilder as ::std::default::Default>::default(),
         }
     }
     /// The input as built so far.
@@ -33,36 +33,50 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     }
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
     #[must_use]
-    pub fn directory_id(mut self, input: impl Into<String>) -> Self {
+    pub fn directory_id(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.directory_id(input);
         self
     }
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
     #[must_use]
-    pub fn set_directory_id(mut self, input: Option<String>) -> Self {
+    pub fn set_directory_id(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.set_directory_id(input);
         self
     }
     /// The directory to register. It must be in the `Active` state, or the call fails with `InvalidResourceStateException`; an account already at its directory quota gets `ResourceLimitExceededException`.
-    pub fn get_directory_id(&self) -> &Option<String> {
+    pub fn get_directory_id(&self) -> &::std::option::Option<::std::string::String> {
         self.inner.get_directory_id()
     }
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
     ///
     /// Appends one item; use [`set_subnet_ids`](Self::set_subnet_ids) to replace the whole list.
     #[must_use]
-    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
+    pub fn subnet_ids(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.subnet_ids(input);
         self
     }
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
     #[must_use]
-    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
+    pub fn set_subnet_ids(
+        mut self,
+        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
         self.inner = self.inner.set_subnet_ids(input);
         self
     }
     /// The VPC subnets WorkSpaces should use, each in a different supported Availability Zone. Subnets that break either rule cause `OperationNotSupportedException`.
-    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
+    pub fn get_subnet_ids(
+        &self,
+    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         self.inner.get_subnet_ids()
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
@@ -73,12 +87,15 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
     #[must_use]
-    pub fn set_enable_self_service(mut self, input: Option<bool>) -> Self {
+    pub fn set_enable_self_service(
+        mut self,
+        input: ::std::option::Option<bool>,
+    ) -> Self {
         self.inner = self.inner.set_enable_self_service(input);
         self
     }
     /// Whether users may manage their own WorkSpaces (restart, rebuild, resize and similar).
-    pub fn get_enable_self_service(&self) -> &Option<bool> {
+    pub fn get_enable_self_service(&self) -> &::std::option::Option<bool> {
         self.inner.get_enable_self_service()
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
@@ -89,12 +106,15 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
     #[must_use]
-    pub fn set_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
+    pub fn set_tenancy(
+        mut self,
+        input: ::std::option::Option<crate::types::Tenancy>,
+    ) -> Self {
         self.inner = self.inner.set_tenancy(input);
         self
     }
     /// Whether the WorkSpaces of this directory run on dedicated or shared hardware. Bring-your-own-license images need `DEDICATED` and an account enabled for them; otherwise the call fails with `InvalidParameterValuesException`.
-    pub fn get_tenancy(&self) -> &Option<crate::types::Tenancy> {
+    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
         self.inner.get_tenancy()
     }
     /// Tags to attach to the registered directory.
@@ -107,44 +127,65 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     }
     /// Tags to attach to the registered directory.
     #[must_use]
-    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
+    pub fn set_tags(
+        mut self,
+        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    ) -> Self {
         self.inner = self.inner.set_tags(input);
         self
     }
     /// Tags to attach to the registered directory.
-    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
+    pub fn get_tags(
+        &self,
+    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         self.inner.get_tags()
     }
     /// A name for the registered directory.
     #[must_use]
-    pub fn workspace_directory_name(mut self, input: impl Into<String>) -> Self {
+    pub fn workspace_directory_name(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.workspace_directory_name(input);
         self
     }
     /// A name for the registered directory.
     #[must_use]
-    pub fn set_workspace_directory_name(mut self, input: Option<String>) -> Self {
+    pub fn set_workspace_directory_name(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.set_workspace_directory_name(input);
         self
     }
     /// A name for the registered directory.
-    pub fn get_workspace_directory_name(&self) -> &Option<String> {
+    pub fn get_workspace_directory_name(
+        &self,
+    ) -> &::std::option::Option<::std::string::String> {
         self.inner.get_workspace_directory_name()
     }
     /// A description of the registered directory.
     #[must_use]
-    pub fn workspace_directory_description(mut self, input: impl Into<String>) -> Self {
+    pub fn workspace_directory_description(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.workspace_directory_description(input);
         self
     }
     /// A description of the registered directory.
     #[must_use]
-    pub fn set_workspace_directory_description(mut self, input: Option<String>) -> Self {
+    pub fn set_workspace_directory_description(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.set_workspace_directory_description(input);
         self
     }
     /// A description of the registered directory.
-    pub fn get_workspace_directory_description(&self) -> &Option<String> {
+    pub fn get_workspace_directory_description(
+        &self,
+    ) -> &::std::option::Option<::std::string::String> {
         self.inner.get_workspace_directory_description()
     }
     /// Where the identities of the directory's users are managed.
@@ -157,29 +198,37 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     #[must_use]
     pub fn set_user_identity_type(
         mut self,
-        input: Option<crate::types::UserIdentityType>,
+        input: ::std::option::Option<crate::types::UserIdentityType>,
     ) -> Self {
         self.inner = self.inner.set_user_identity_type(input);
         self
     }
     /// Where the identities of the directory's users are managed.
-    pub fn get_user_identity_type(&self) -> &Option<crate::types::UserIdentityType> {
+    pub fn get_user_identity_type(
+        &self,
+    ) -> &::std::option::Option<crate::types::UserIdentityType> {
         self.inner.get_user_identity_type()
     }
     /// The IAM Identity Center instance whose users the directory serves, by ARN; for a `UserIdentityType` of `AWS_IAM_IDENTITY_CENTER`.
     #[must_use]
-    pub fn idc_instance_arn(mut self, input: impl Into<String>) -> Self {
+    pub fn idc_instance_arn(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.idc_instance_arn(input);
         self
     }
     /// The IAM Identity Center instance whose users the directory serves, by ARN; for a `UserIdentityType` of `AWS_IAM_IDENTITY_CENTER`.
     #[must_use]
-    pub fn set_idc_instance_arn(mut self, input: Option<String>) -> Self {
+    pub fn set_idc_instance_arn(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.set_idc_instance_arn(input);
         self
     }
     /// The IAM Identity Center instance whose users the directory serves, by ARN; for a `UserIdentityType` of `AWS_IAM_IDENTITY_CENTER`.
-    pub fn get_idc_instance_arn(&self) -> &Option<String> {
+    pub fn get_idc_instance_arn(&self) -> &::std::option::Option<::std::string::String> {
         self.inner.get_idc_instance_arn()
     }
     /// How WorkSpaces reaches a Microsoft Entra ID tenant, for directories whose users sign in with Entra identities.
@@ -195,7 +244,7 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     #[must_use]
     pub fn set_microsoft_entra_config(
         mut self,
-        input: Option<crate::types::MicrosoftEntraConfig>,
+        input: ::std::option::Option<crate::types::MicrosoftEntraConfig>,
     ) -> Self {
         self.inner = self.inner.set_microsoft_entra_config(input);
         self
@@ -203,7 +252,7 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     /// How WorkSpaces reaches a Microsoft Entra ID tenant, for directories whose users sign in with Entra identities.
     pub fn get_microsoft_entra_config(
         &self,
-    ) -> &Option<crate::types::MicrosoftEntraConfig> {
+    ) -> &::std::option::Option<crate::types::MicrosoftEntraConfig> {
         self.inner.get_microsoft_entra_config()
     }
     /// Whether the directory serves personal WorkSpaces or pools.
@@ -216,13 +265,15 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     #[must_use]
     pub fn set_workspace_type(
         mut self,
-        input: Option<crate::types::WorkspaceType>,
+        input: ::std::option::Option<crate::types::WorkspaceType>,
     ) -> Self {
         self.inner = self.inner.set_workspace_type(input);
         self
     }
     /// Whether the directory serves personal WorkSpaces or pools.
-    pub fn get_workspace_type(&self) -> &Option<crate::types::WorkspaceType> {
+    pub fn get_workspace_type(
+        &self,
+    ) -> &::std::option::Option<crate::types::WorkspaceType> {
         self.inner.get_workspace_type()
     }
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
@@ -238,7 +289,7 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     #[must_use]
     pub fn set_active_directory_config(
         mut self,
-        input: Option<crate::types::ActiveDirectoryConfig>,
+        input: ::std::option::Option<crate::types::ActiveDirectoryConfig>,
     ) -> Self {
         self.inner = self.inner.set_active_directory_config(input);
         self
@@ -246,7 +297,7 @@ impl<C> RegisterWorkspaceDirectoryFluentBuilder<C> {
     /// How WorkSpaces reaches the Active Directory domain, for directories that use one.
     pub fn get_active_directory_config(
         &self,
-    ) -> &Option<crate::types::ActiveDirectoryConfig> {
+    ) -> &::std::option::Option<crate::types::ActiveDirectoryConfig> {
         self.inner.get_active_directory_config()
     }
 }
@@ -259,7 +310,7 @@ impl RegisterWorkspaceDirectoryFluentBuilder<crate::client::Client> {
     )]
     pub async fn send(
         self,
-    ) -> Result<
+    ) -> ::std::result::Result<
         super::RegisterWorkspaceDirectoryOutput,
         crate::error::SdkError<super::RegisterWorkspaceDirectoryError>,
     > {
@@ -283,7 +334,7 @@ impl RegisterWorkspaceDirectoryFluentBuilder<crate::blocking::Client> {
     )]
     pub fn send(
         self,
-    ) -> Result<
+    ) -> ::std::result::Result<
         super::RegisterWorkspaceDirectoryOutput,
         crate::error::SdkError<super::RegisterWorkspaceDirectoryError>,
     > {

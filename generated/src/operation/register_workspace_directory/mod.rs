@@ -10,7 +10,14 @@ pub mod builders;
 ///
 /// An account registering its first directory needs the `workspaces_DefaultRole` IAM role to exist beforehand, otherwise the call fails with `WorkspacesDefaultRoleNotFoundException`.
 #[non_exhaustive]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::marker::Copy,
+    ::std::fmt::Debug,
+    ::std::default::Default,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq
+)]
 pub struct RegisterWorkspaceDirectory;
 impl RegisterWorkspaceDirectory {
     /// The operation, as aws-sdk-rust's operation types are made.
@@ -21,7 +28,7 @@ impl RegisterWorkspaceDirectory {
     pub fn serialize_request(
         input: &RegisterWorkspaceDirectoryInput,
     ) -> crate::http::HttpRequest {
-        let mut body = String::with_capacity(1024);
+        let mut body = ::std::string::String::with_capacity(1024);
         let mut object = crate::json_writer::JsonObjectWriter::new(&mut body);
         crate::protocol_serde::write_register_workspace_directory_input(
             &mut object,
@@ -31,7 +38,7 @@ impl RegisterWorkspaceDirectory {
         crate::http::HttpRequest::new(
             "POST",
             ::std::borrow::Cow::Borrowed("/"),
-            Vec::from([
+            ::std::vec::Vec::from([
                 (
                     "Content-Type",
                     crate::http::HeaderValue::Static("application/x-amz-json-1.1"),
@@ -56,9 +63,12 @@ impl RegisterWorkspaceDirectory {
     )]
     pub fn parse_response(
         response: &crate::http::HttpResponse<'_>,
-    ) -> Result<RegisterWorkspaceDirectoryOutput, RegisterWorkspaceDirectoryError> {
+    ) -> ::std::result::Result<
+        RegisterWorkspaceDirectoryOutput,
+        RegisterWorkspaceDirectoryError,
+    > {
         if !crate::responses::is_success(response.status()) {
-            return Err(
+            return ::std::result::Result::Err(
                 crate::protocol_serde::read_register_workspace_directory_error(response),
             );
         }
@@ -70,7 +80,7 @@ impl RegisterWorkspaceDirectory {
                 crate::responses::unreadable_output(response, &problem),
             ))?;
         output._request_id = crate::responses::request_id(response);
-        Ok(output)
+        ::std::result::Result::Ok(output)
     }
 }
 pub use self::_register_workspace_directory_error::RegisterWorkspaceDirectoryError;

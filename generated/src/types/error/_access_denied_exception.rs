@@ -3,36 +3,50 @@
 
 /// A builder for [`AccessDeniedException`].
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct AccessDeniedExceptionBuilder {
-    pub(crate) message: Option<String>,
-    pub(crate) meta: Option<crate::error::ErrorMetadata>,
+    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) meta: ::std::option::Option<crate::error::ErrorMetadata>,
 }
 impl AccessDeniedExceptionBuilder {
     /// The service's explanation of the refusal.
     #[must_use]
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// The service's explanation of the refusal.
     #[must_use]
-    pub fn set_message(mut self, input: Option<String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
     /// The service's explanation of the refusal.
-    pub fn get_message(&self) -> &Option<String> {
+    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// Sets the error metadata: code, message, request id and extras.
     #[must_use]
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
-        self.meta = Some(meta);
+        self.meta = ::std::option::Option::Some(meta);
         self
     }
     /// Sets or clears the error metadata.
-    pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
+    pub fn set_meta(
+        &mut self,
+        meta: ::std::option::Option<crate::error::ErrorMetadata>,
+    ) -> &mut Self {
         self.meta = meta;
         self
     }
@@ -46,21 +60,25 @@ impl AccessDeniedExceptionBuilder {
 }
 /// The caller is not allowed to perform this action.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AccessDeniedException {
     /// The service's explanation of the refusal.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "message", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "message",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub message: Option<String>,
+    pub message: ::std::option::Option<::std::string::String>,
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl AccessDeniedException {
     /// The service's explanation of the refusal.
-    pub fn message(&self) -> Option<&str> {
+    pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
     /// Code, message, request id and HTTP status of the response.
@@ -68,16 +86,16 @@ impl AccessDeniedException {
         &self.meta
     }
     /// The error code: `AccessDeniedException` for errors the service sent.
-    pub fn code(&self) -> Option<&str> {
+    pub fn code(&self) -> ::std::option::Option<&str> {
         self.meta.code()
     }
     /// The request id from the `x-amzn-RequestId` header.
-    pub fn request_id(&self) -> Option<&str> {
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta.request_id()
     }
     /// Creates a new builder for [`AccessDeniedException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::AccessDeniedExceptionBuilder {
-        <crate::types::error::builders::AccessDeniedExceptionBuilder as Default>::default()
+        <crate::types::error::builders::AccessDeniedExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for AccessDeniedException {
@@ -86,17 +104,17 @@ impl crate::error::ProvideErrorMetadata for AccessDeniedException {
     }
 }
 impl crate::error::RequestId for AccessDeniedException {
-    fn request_id(&self) -> Option<&str> {
+    fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta.request_id()
     }
 }
 impl ::std::fmt::Display for AccessDeniedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AccessDeniedException")?;
-        if let Some(message) = self.message.as_deref() {
-            write!(f, ": {message}")?;
+        if let ::std::option::Option::Some(message) = self.message.as_deref() {
+            ::std::write!(f, ": {message}")?;
         }
-        Ok(())
+        ::std::result::Result::Ok(())
     }
 }
 impl ::std::error::Error for AccessDeniedException {}

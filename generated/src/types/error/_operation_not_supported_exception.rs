@@ -3,53 +3,73 @@
 
 /// A builder for [`OperationNotSupportedException`].
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OperationNotSupportedExceptionBuilder {
-    pub(crate) message: Option<String>,
-    pub(crate) reason: Option<String>,
-    pub(crate) meta: Option<crate::error::ErrorMetadata>,
+    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) reason: ::std::option::Option<::std::string::String>,
+    pub(crate) meta: ::std::option::Option<crate::error::ErrorMetadata>,
 }
 impl OperationNotSupportedExceptionBuilder {
     /// Why the action is not supported.
     #[must_use]
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Why the action is not supported.
     #[must_use]
-    pub fn set_message(mut self, input: Option<String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
     /// Why the action is not supported.
-    pub fn get_message(&self) -> &Option<String> {
+    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// A code for the reason the action is not supported.
     #[must_use]
-    pub fn reason(mut self, input: impl Into<String>) -> Self {
-        self.reason = Some(input.into());
+    pub fn reason(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason = ::std::option::Option::Some(input.into());
         self
     }
     /// A code for the reason the action is not supported.
     #[must_use]
-    pub fn set_reason(mut self, input: Option<String>) -> Self {
+    pub fn set_reason(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.reason = input;
         self
     }
     /// A code for the reason the action is not supported.
-    pub fn get_reason(&self) -> &Option<String> {
+    pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
         &self.reason
     }
     /// Sets the error metadata: code, message, request id and extras.
     #[must_use]
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
-        self.meta = Some(meta);
+        self.meta = ::std::option::Option::Some(meta);
         self
     }
     /// Sets or clears the error metadata.
-    pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
+    pub fn set_meta(
+        &mut self,
+        meta: ::std::option::Option<crate::error::ErrorMetadata>,
+    ) -> &mut Self {
         self.meta = meta;
         self
     }
@@ -64,31 +84,39 @@ impl OperationNotSupportedExceptionBuilder {
 }
 /// The action is not supported for this resource or configuration.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct OperationNotSupportedException {
     /// Why the action is not supported.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "message", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "message",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub message: Option<String>,
+    pub message: ::std::option::Option<::std::string::String>,
     /// A code for the reason the action is not supported.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "reason", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "reason",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub reason: Option<String>,
+    pub reason: ::std::option::Option<::std::string::String>,
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl OperationNotSupportedException {
     /// Why the action is not supported.
-    pub fn message(&self) -> Option<&str> {
+    pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
     /// A code for the reason the action is not supported.
-    pub fn reason(&self) -> Option<&str> {
+    pub fn reason(&self) -> ::std::option::Option<&str> {
         self.reason.as_deref()
     }
     /// Code, message, request id and HTTP status of the response.
@@ -96,16 +124,16 @@ impl OperationNotSupportedException {
         &self.meta
     }
     /// The error code: `OperationNotSupportedException` for errors the service sent.
-    pub fn code(&self) -> Option<&str> {
+    pub fn code(&self) -> ::std::option::Option<&str> {
         self.meta.code()
     }
     /// The request id from the `x-amzn-RequestId` header.
-    pub fn request_id(&self) -> Option<&str> {
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta.request_id()
     }
     /// Creates a new builder for [`OperationNotSupportedException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::OperationNotSupportedExceptionBuilder {
-        <crate::types::error::builders::OperationNotSupportedExceptionBuilder as Default>::default()
+        <crate::types::error::builders::OperationNotSupportedExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for OperationNotSupportedException {
@@ -114,17 +142,17 @@ impl crate::error::ProvideErrorMetadata for OperationNotSupportedException {
     }
 }
 impl crate::error::RequestId for OperationNotSupportedException {
-    fn request_id(&self) -> Option<&str> {
+    fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta.request_id()
     }
 }
 impl ::std::fmt::Display for OperationNotSupportedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("OperationNotSupportedException")?;
-        if let Some(message) = self.message.as_deref() {
-            write!(f, ": {message}")?;
+        if let ::std::option::Option::Some(message) = self.message.as_deref() {
+            ::std::write!(f, ": {message}")?;
         }
-        Ok(())
+        ::std::result::Result::Ok(())
     }
 }
 impl ::std::error::Error for OperationNotSupportedException {}

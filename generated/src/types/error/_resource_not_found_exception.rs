@@ -3,53 +3,73 @@
 
 /// A builder for [`ResourceNotFoundException`].
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct ResourceNotFoundExceptionBuilder {
-    pub(crate) message: Option<String>,
-    pub(crate) resource_id: Option<String>,
-    pub(crate) meta: Option<crate::error::ErrorMetadata>,
+    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) resource_id: ::std::option::Option<::std::string::String>,
+    pub(crate) meta: ::std::option::Option<crate::error::ErrorMetadata>,
 }
 impl ResourceNotFoundExceptionBuilder {
     /// Which resource was not found.
     #[must_use]
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Which resource was not found.
     #[must_use]
-    pub fn set_message(mut self, input: Option<String>) -> Self {
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.message = input;
         self
     }
     /// Which resource was not found.
-    pub fn get_message(&self) -> &Option<String> {
+    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// The identifier of the missing resource.
     #[must_use]
-    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
-        self.resource_id = Some(input.into());
+    pub fn resource_id(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// The identifier of the missing resource.
     #[must_use]
-    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
+    pub fn set_resource_id(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.resource_id = input;
         self
     }
     /// The identifier of the missing resource.
-    pub fn get_resource_id(&self) -> &Option<String> {
+    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
     /// Sets the error metadata: code, message, request id and extras.
     #[must_use]
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
-        self.meta = Some(meta);
+        self.meta = ::std::option::Option::Some(meta);
         self
     }
     /// Sets or clears the error metadata.
-    pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
+    pub fn set_meta(
+        &mut self,
+        meta: ::std::option::Option<crate::error::ErrorMetadata>,
+    ) -> &mut Self {
         self.meta = meta;
         self
     }
@@ -64,31 +84,39 @@ impl ResourceNotFoundExceptionBuilder {
 }
 /// A resource the request names could not be found.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResourceNotFoundException {
     /// Which resource was not found.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "message", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "message",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub message: Option<String>,
+    pub message: ::std::option::Option<::std::string::String>,
     /// The identifier of the missing resource.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "ResourceId", default, skip_serializing_if = "Option::is_none")
+        serde(
+            rename = "ResourceId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
     )]
-    pub resource_id: Option<String>,
+    pub resource_id: ::std::option::Option<::std::string::String>,
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ResourceNotFoundException {
     /// Which resource was not found.
-    pub fn message(&self) -> Option<&str> {
+    pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
     /// The identifier of the missing resource.
-    pub fn resource_id(&self) -> Option<&str> {
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
         self.resource_id.as_deref()
     }
     /// Code, message, request id and HTTP status of the response.
@@ -96,16 +124,16 @@ impl ResourceNotFoundException {
         &self.meta
     }
     /// The error code: `ResourceNotFoundException` for errors the service sent.
-    pub fn code(&self) -> Option<&str> {
+    pub fn code(&self) -> ::std::option::Option<&str> {
         self.meta.code()
     }
     /// The request id from the `x-amzn-RequestId` header.
-    pub fn request_id(&self) -> Option<&str> {
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta.request_id()
     }
     /// Creates a new builder for [`ResourceNotFoundException`], for errors made by hand (in mocks and tests).
     pub fn builder() -> crate::types::error::builders::ResourceNotFoundExceptionBuilder {
-        <crate::types::error::builders::ResourceNotFoundExceptionBuilder as Default>::default()
+        <crate::types::error::builders::ResourceNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl crate::error::ProvideErrorMetadata for ResourceNotFoundException {
@@ -114,17 +142,17 @@ impl crate::error::ProvideErrorMetadata for ResourceNotFoundException {
     }
 }
 impl crate::error::RequestId for ResourceNotFoundException {
-    fn request_id(&self) -> Option<&str> {
+    fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta.request_id()
     }
 }
 impl ::std::fmt::Display for ResourceNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFoundException")?;
-        if let Some(message) = self.message.as_deref() {
-            write!(f, ": {message}")?;
+        if let ::std::option::Option::Some(message) = self.message.as_deref() {
+            ::std::write!(f, ": {message}")?;
         }
-        Ok(())
+        ::std::result::Result::Ok(())
     }
 }
 impl ::std::error::Error for ResourceNotFoundException {}
