@@ -6,13 +6,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::structs::{emit_redacting_debug, member_doc};
-use super::{deprecated_attr, ident, map_key_tokens, type_tokens, unwrap_with_default};
+use super::{deprecated_attr, ident, map_key_tokens, struct_link, type_tokens, unwrap_with_default};
 use crate::ir::{MemberIr, RustType, StructureIr, StructureRole};
 
 /// The builder for `structure`.
 pub(crate) fn emit_builder(structure: &StructureIr) -> TokenStream {
     let name = ident(&structure.builder_name);
-    let doc = format!(" A builder for [`{}`].", structure.rust_name);
+    let doc = format!(" A builder for {}.", struct_link(&structure.rust_name));
     let fields = structure.members.iter().map(|member| {
         let field = ident(&member.field);
         let ty = type_tokens(&member.ty);
@@ -206,7 +206,7 @@ fn hidden_assignment(structure: &StructureIr) -> TokenStream {
 fn emit_build(structure: &StructureIr) -> TokenStream {
     let target = ident(&structure.rust_name);
     let type_name = &structure.rust_name;
-    let doc = format!(" Builds a [`{type_name}`].");
+    let doc = format!(" Builds a {}.", struct_link(type_name));
     let required: Vec<&MemberIr> = structure.members.iter().filter(|m| m.is_required()).collect();
     let assignments = structure.members.iter().map(|member| {
         let field = ident(&member.field);

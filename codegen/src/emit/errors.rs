@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::builders::emit_builder;
 use super::structs::{emit_getter, emit_redacting_debug, field_type, member_doc};
-use super::{doc_attrs, ident};
+use super::{doc_attrs, ident, struct_link};
 use crate::ir::{CrateIr, OperationIr, StructureIr};
 
 /// `types/error/_<name>.rs`.
@@ -47,7 +47,7 @@ pub(crate) fn emit_error_structure(error: &StructureIr) -> TokenStream {
     let debug = sensitive.then(|| emit_redacting_debug(type_name, &error.members, &[], true, |m| m.sensitive));
     let code_doc = format!(" The error code: `{}` for errors the service sent.", error.shape_id.rsplit('#').next().unwrap_or(type_name));
     let builder = ident(&error.builder_name);
-    let builder_doc = format!(" Creates a new builder for [`{type_name}`], for errors made by hand (in mocks and tests).");
+    let builder_doc = format!(" Creates a new builder for {}, for errors made by hand (in mocks and tests).", struct_link(type_name));
     let builder_tokens = emit_builder(error);
     let (serde_derive, serde_skip) = (super::serde::derive_attr(), super::serde::skipped_field_attr());
     quote! {

@@ -28,6 +28,17 @@ pub(crate) fn ident(name: &str) -> Ident {
     }
 }
 
+/// An intra-doc link to the struct `name`. A struct named like one of the prelude's derive
+/// macros (cleanrooms' `Hash`) needs `struct@`, or rustdoc finds the link ambiguous.
+pub(crate) fn struct_link(name: &str) -> String {
+    const DERIVE_MACROS: [&str; 9] = ["Clone", "Copy", "Debug", "Default", "Eq", "Hash", "Ord", "PartialEq", "PartialOrd"];
+    if DERIVE_MACROS.contains(&name) {
+        format!("[`{name}`](struct@{name})")
+    } else {
+        format!("[`{name}`]")
+    }
+}
+
 /// `#[doc = ...]` lines for a Markdown doc string, or `fallback` when the model has none.
 pub(crate) fn doc_attrs(doc: &str, fallback: &str) -> TokenStream {
     let text = if doc.is_empty() { fallback } else { doc };

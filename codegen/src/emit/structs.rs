@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{deprecated_attr, doc_attrs, ident, is_copy, type_tokens, REDACTED};
+use super::{deprecated_attr, doc_attrs, ident, is_copy, struct_link, type_tokens, REDACTED};
 use crate::ir::{MemberIr, RustType, StructureIr};
 
 /// The structure, with `builder_path` naming its builder type.
@@ -33,7 +33,7 @@ pub(crate) fn emit_structure(structure: &StructureIr, builder_path: &TokenStream
             emit_redacting_debug(&structure.rust_name, &structure.members, extra, false, |m| m.sensitive)
         });
     let serde_derive = super::serde::derive_attr();
-    let builder_doc = format!(" Creates a new builder for [`{}`].", structure.rust_name);
+    let builder_doc = format!(" Creates a new builder for {}.", struct_link(&structure.rust_name));
     let serde_skip = super::serde::skipped_field_attr();
     let request_id_field = is_output.then(|| quote!(#serde_skip pub(crate) _request_id: ::std::option::Option<::std::string::String>,));
     let request_id_impl = is_output.then(|| {
