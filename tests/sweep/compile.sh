@@ -55,7 +55,6 @@ in_sample() {
 cargo build -q --locked -p smithy-bind-cli
 generator="$root/target/debug/smithy-bind"
 
-members=()
 stems=()
 considered=0
 while IFS=$'\t' read -r file _service protocols _rest; do
@@ -74,15 +73,14 @@ while IFS=$'\t' read -r file _service protocols _rest; do
     echo "NOT GENERATED $stem: $(grep -m1 '^error' "$work/generate.err" || head -n1 "$work/generate.err")"
     continue
   fi
-  members+=("\"$stem\"")
   stems+=("$stem")
 done < <(tail -n +2 "$models/INDEX.tsv")
-echo "aws-models: ${#members[@]}/$considered generate"
+echo "aws-models: ${#stems[@]}/$considered generate"
 
 {
-  printf '[workspace]\nresolver = "2"\nmembers = [%s]\n' "$(IFS=,; echo "${members[*]}")"
+  printf '[workspace]\nresolver = "2"\nmembers = [%s]\n' "$(printf '"%s",' "${stems[@]}")"
 } > "$work/crates/Cargo.toml"
-echo "generated ${#members[@]} crates in $work/crates"
+echo "generated ${#stems[@]} crates in $work/crates"
 # The sweep's dependencies at the versions the project is tested with (its lock file), fetched
 # first so the offline build below finds them on a machine that has built nothing yet.
 cp Cargo.lock "$work/crates/Cargo.lock"
